@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const r = (p: string) => resolve(import.meta.dirname, p);
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        // One main bundle per entry: the Electron shell, the command line, the browser host
+        // and the benchmark runner share every service below them.
+        input: {
+          index: r('src-main/app/main.ts'),
+          cli: r('src-main/cli/cli.ts'),
+          web: r('src-main/web/web.ts'),
+        },
+        output: { banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require node_modules: bundle everything it uses.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: r('src-main/preload/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: r('src-renderer'),
+    plugins: [react()],
+    build: {
+      outDir: r('out/renderer'),
+      rolldownOptions: { input: { index: r('src-renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../src-shared/domain/result';
+import { migrate, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of the better-sqlite3 addon built for Electron (see scripts/electron-native.mjs). */
+  nativeBinding?: string;
+  migrations?: Migration[];
+  readonly?: boolean;
+}
+
+export function databasePath(dataDir: string): string {
+  return join(dataDir, 'junction.db');
+}
+
+/** Opens (creating if needed) the one database file and migrates it to the latest schema. */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  let db: Db;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.readonly ? { readonly: true } : {}),
+    });
+  } catch (e) {
+    throw new AppError('STORAGE', `Cannot open the database at ${file}: ${(e as Error).message}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Orders must survive a power cut: FULL syncs the WAL on every commit.
+    db.pragma('synchronous = FULL');
+    const quick = db.pragma('quick_check', { simple: true });
+    if (quick !== 'ok') throw new AppError('STORAGE', `The database at ${file} is damaged (${String(quick)}). Restore it from a backup or move it aside to start fresh.`);
+    if (!options.readonly) migrate(db, options.migrations);
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof AppError) throw e;
+    const msg = (e as Error).message;
+    if (/not a database|malformed|corrupt/i.test(msg)) {
+      throw new AppError('STORAGE', `The file at ${file} is not a readable Junction database (${msg}). It was left untouched; move it aside to start fresh.`);
+    }
+    throw new AppError('STORAGE', `Cannot prepare the database at ${file}: ${msg}`);
+  }
+}

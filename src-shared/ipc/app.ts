@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { ChannelMap } from './define';
+
+export const VENDORS = ['portal', 'srs', 'shipserv', 'servicetrade'] as const;
+export const VendorSchema = z.enum(VENDORS);
+export type Vendor = z.infer<typeof VendorSchema>;
+
+export const VendorModeSchema = z.object({
+  vendor: VendorSchema,
+  /** "sandbox": the embedded simulator on 127.0.0.1; "live": a configured vendor. */
+  mode: z.enum(['sandbox', 'live', 'off']),
+  baseUrl: z.string().nullable(),
+});
+
+export const appChannels = {
+  'app:info': {
+    req: z.object({}),
+    res: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      sandbox: z.boolean(),
+      vendors: z.array(VendorModeSchema),
+    }),
+  },
+  'app:openExternal': {
+    req: z.object({ url: z.string().url() }),
+    res: z.object({ opened: z.boolean() }),
+  },
+} satisfies ChannelMap;

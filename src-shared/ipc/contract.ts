@@ -1,0 +1,21 @@
+import type { ContractApi } from './define';
+import { appChannels } from './app';
+import { credentialChannels } from './credentials';
+import { jobChannels, jobEvents } from './jobs';
+import { settingsChannels } from './settings';
+
+/** The whole IPC contract: every channel the renderer can call, and every event it can hear. */
+export const contract = {
+  ...appChannels,
+  ...jobChannels,
+  ...credentialChannels,
+  ...settingsChannels,
+};
+export type Contract = typeof contract;
+
+export const events = {
+  ...jobEvents,
+};
+export type Events = typeof events;
+
+export type JunctionApi = ContractApi<Contract, Events>;
