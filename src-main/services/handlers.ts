@@ -9,8 +9,6 @@ export interface Platform {
   version: string;
   /** Opens an allow-listed external URL in the user's browser; false when refused. */
   openExternal(url: string): Promise<boolean>;
-  /** Lets the vault store secrets without OS encryption (user opt-in). */
-  allowPlaintext?(allow: boolean): void;
 }
 
 /** Every channel of the contract, bound to the services. `satisfies` keeps it complete. */
@@ -35,7 +33,7 @@ export function createHandlers(ctx: AppContext, platform: Platform) {
     'credentials:set': ({ vendor, values }) => credentials.set(vendor, values),
     'credentials:clear': ({ vendor }) => credentials.clear(vendor),
     'credentials:allowPlaintext': ({ allow }) => {
-      platform.allowPlaintext?.(allow);
+      ctx.vault.setPlaintextAllowed(allow);
       return ctx.vault.status();
     },
 

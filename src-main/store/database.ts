@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/domain/result';
-import { migrate, type Migration } from './migrations';
+import { assertCompatible, migrate, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -30,14 +30,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new AppError('STORAGE', `Cannot open the database at ${file}: ${(e as Error).message}`);
   }
   try {
-    db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // Orders must survive a power cut: FULL syncs the WAL on every commit.
-    db.pragma('synchronous = FULL');
+    // Read-only checks first, so a damaged or newer database is refused before anything is written.
     const quick = db.pragma('quick_check', { simple: true });
     if (quick !== 'ok') throw new AppError('STORAGE', `The database at ${file} is damaged (${String(quick)}). Restore it from a backup or move it aside to start fresh.`);
-    if (!options.readonly) migrate(db, options.migrations);
+    assertCompatible(db, options.migrations);
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      // Orders must survive a power cut: FULL syncs the WAL on every commit.
+      db.pragma('synchronous = FULL');
+      migrate(db, options.migrations);
+    }
     return db;
   } catch (e) {
     db.close();

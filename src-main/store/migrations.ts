@@ -34,9 +34,28 @@ export function bundledMigrations(): Migration[] {
  * database comes from a newer Junction.
  */
 export function migrate(db: Database.Database, migrations: Migration[] = bundledMigrations()): { applied: string[] } {
+  const rows = assertCompatible(db, migrations);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const rows = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
+  const done = new Set(rows.map((r) => r.version));
+  const insert = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
+  const applied: string[] = [];
+  for (const m of migrations) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      insert.run(m.version, m.name, m.checksum, new Date().toISOString());
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.name);
+  }
+  return { applied };
+}
+
+/** Reads only: throws when the database is newer than this build or an applied migration was edited. */
+export function assertCompatible(db: Database.Database, migrations: Migration[] = bundledMigrations()) {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const rows = (hasTable ? db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() : []) as {
     version: number;
     name: string;
     checksum: string;
@@ -59,18 +78,5 @@ export function migrate(db: Database.Database, migrations: Migration[] = bundled
       );
     }
   }
-
-  const done = new Set(rows.map((r) => r.version));
-  const insert = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
-  const applied: string[] = [];
-  for (const m of migrations) {
-    if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      insert.run(m.version, m.name, m.checksum, new Date().toISOString());
-      db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.name);
-  }
-  return { applied };
+  return rows;
 }

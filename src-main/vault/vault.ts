@@ -17,4 +17,6 @@ export interface Vault {
   set(entries: Record<string, string>): void;
   delete(names: readonly string[]): void;
   names(): string[];
+  /** The user's explicit opt-in to store secrets without OS encryption (safeStorage only). */
+  setPlaintextAllowed(allow: boolean): void;
 }
