@@ -175,7 +175,7 @@ export class VendorHttp {
     const v = this.o.vendor;
     if (e instanceof AppError) return e;
     if (e instanceof BrokenCircuitError) {
-      return new AppError('VENDOR_UNAVAILABLE', `${v} is not answering; Junction paused calls to it and will try again in ${Math.round(this.o.breakerHalfOpenAfterMs / 1000)} s.`);
+      return new AppError('VENDOR_UNAVAILABLE', `${v} is not answering; Junction paused calls to it and will try again in ${seconds(this.o.breakerHalfOpenAfterMs)}.`);
     }
     if (e instanceof TransientStatus) {
       const r = e.response;
@@ -185,10 +185,14 @@ export class VendorHttp {
       return new VendorHttpStatusError(v, req.endpoint, r, 'VENDOR_ERROR', `${v} had a server error (${r.status}) on ${req.endpoint}.`);
     }
     if (req.signal?.aborted) return new AppError('CANCELLED', `${v} ${req.endpoint} was cancelled.`);
-    if (isTimeout(e)) return new AppError('VENDOR_UNAVAILABLE', `${v} did not answer ${req.endpoint} within ${Math.round(this.o.timeoutMs / 1000)} s.`);
+    if (isTimeout(e)) return new AppError('VENDOR_UNAVAILABLE', `${v} did not answer ${req.endpoint} within ${seconds(this.o.timeoutMs)}.`);
     if (isNetworkError(e)) return new AppError('VENDOR_UNAVAILABLE', `Cannot reach ${v} (${req.endpoint}): ${(e as Error).message}.`);
     return new AppError('INTERNAL', `${v} ${req.endpoint} failed: ${(e as Error)?.message ?? String(e)}`);
   }
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function isTimeout(e: unknown): boolean {
