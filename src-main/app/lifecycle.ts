@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { contract } from '../../src-shared/ipc/contract';
+import { createAppContext, type AppContext } from '../services/context';
+import { createHandlers, type Platform } from '../services/handlers';
+import { createDispatcher } from '../services/ipc/dispatch';
+import { SafeStorageVault } from '../vault/safe-storage-vault';
+import { forwardEvents, registerIpc } from './ipc';
+import { findElectronNativeBinding } from './native-binding';
+import { resolveRendererLocation } from './renderer-location';
+import { hardenSession } from './session-security';
+import { createMainWindow, guardWebContents, openExternalIfAllowed } from './window';
+
+export interface AppPaths {
+  preload: string;
+  indexHtml: string;
+}
+
+/** Bundle layout: out/main/index.js beside out/preload/index.cjs and out/renderer/index.html. */
+export function appPaths(mainDir: string): AppPaths {
+  return { preload: join(mainDir, '../preload/index.cjs'), indexHtml: join(mainDir, '../renderer/index.html') };
+}
+
+/** Brings the existing window to the front (a second launch lands here). */
+function focus(win: BrowserWindow | null): void {
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/**
+ * The desktop app: one instance, one window, one context. Returns false when another
+ * instance already runs (that one is focused instead and this one quits).
+ */
+export async function runApp(paths: AppPaths): Promise<boolean> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  let win: BrowserWindow | null = null;
+  let ctx: AppContext | null = null;
+  app.on('second-instance', () => focus(win));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+
+  const dataDir = process.env.JUNCTION_DATA_DIR ?? app.getPath('userData');
+  try {
+    ctx = await createAppContext({
+      dataDir,
+      vault: new SafeStorageVault(safeStorage, dataDir),
+      nativeBinding: findElectronNativeBinding(app.getAppPath()),
+      sandbox: 'auto',
+    });
+  } catch (e) {
+    dialog.showErrorBox('Junction cannot start', (e as Error).message);
+    app.quit();
+    return true;
+  }
+  const context = ctx;
+
+  const platform: Platform = { version: app.getVersion(), openExternal: (url) => openExternalIfAllowed(url) };
+  const dispatch = createDispatcher(contract, createHandlers(context, platform), context.log.child('ipc'));
+  const location = resolveRendererLocation(paths.indexHtml, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+  registerIpc({ ipcMain, contract, dispatch, window: () => win, location });
+  forwardEvents(context.events, () => win);
+
+  const open = () => {
+    win = createMainWindow(paths.preload, location);
+    win.on('closed', () => (win = null));
+  };
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    context.close().finally(() => app.quit());
+  });
+  return true;
+}

@@ -1,0 +1,3 @@
+import { appPaths, runApp } from './lifecycle';
+
+void runApp(appPaths(import.meta.dirname));

@@ -1,0 +1,67 @@
+import { BrowserWindow, shell, type WebContents, type WebPreferences } from 'electron';
+import { isAllowedExternalUrl } from './external-links';
+import type { RendererLocation } from './renderer-location';
+
+/** The only web preferences a Junction window gets: isolated, sandboxed, no Node. */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** Opens the URL in the user's browser if it passes the allow-list; false when refused. */
+export async function openExternalIfAllowed(url: string, open: (url: string) => Promise<void> = shell.openExternal): Promise<boolean> {
+  if (!isAllowedExternalUrl(url)) return false;
+  await open(url);
+  return true;
+}
+
+/**
+ * Every web contents stays on our page: navigation, new windows and webviews are denied.
+ * A link to an allow-listed https host is handed to the user's browser instead.
+ */
+const guarded = new WeakSet<WebContents>();
+
+export function guardWebContents(contents: WebContents): void {
+  // Both the window factory and app-wide 'web-contents-created' call this; guard once.
+  if (guarded.has(contents)) return;
+  guarded.add(contents);
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    void openExternalIfAllowed(url);
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternalIfAllowed(url);
+    return { action: 'deny' };
+  });
+}
+
+export function createMainWindow(preload: string, location: RendererLocation): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Junction',
+    backgroundColor: '#0f1115',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(preload),
+  });
+  guardWebContents(win.webContents);
+  win.once('ready-to-show', () => win.show());
+  if (location.kind === 'file') void win.loadFile(location.file);
+  else void win.loadURL(location.url);
+  return win;
+}
