@@ -3,6 +3,7 @@ import { z } from 'zod';
 /**
  * A fault the simulator applies to the next `times` matching requests.
  * - latency: waits `ms` before handling normally
+ * - latencyAfterStore: handles the request (an order is stored), then waits `ms` before answering
  * - status429: answers 429 with Retry-After `retryAfterSeconds`
  * - status500: answers 500
  * - drop: destroys the connection before handling
@@ -12,7 +13,7 @@ import { z } from 'zod';
 export const FaultSchema = z.object({
   /** Endpoint name as counted ("POST /orders/v2/Submit"), a path prefix ("/orders"), or "*". */
   endpoint: z.string().min(1),
-  kind: z.enum(['latency', 'status429', 'status500', 'drop', 'dropAfterStore', 'malformed']),
+  kind: z.enum(['latency', 'latencyAfterStore', 'status429', 'status500', 'drop', 'dropAfterStore', 'malformed']),
   times: z.number().int().min(1).default(1),
   ms: z.number().int().min(0).max(120_000).optional(),
   retryAfterSeconds: z.number().min(0).optional(),

@@ -143,6 +143,8 @@ export class SrsSandbox implements MountedSandbox {
       body = e.body;
       headers = e.headers;
     }
+    for (const f of faults) if (f.kind === 'latencyAfterStore') await sleep(f.ms ?? 1000);
+    if (res.destroyed) return;
     if (faults.some((f) => f.kind === 'dropAfterStore')) {
       res.socket?.destroy();
       return;

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 
 /**
+ * SRS answers some lists bare and some wrapped ({ products: [...] }). Both parse to the
+ * wrapped form, so a bad field is reported with its full path ("products[3].baseUom").
+ */
+function listOf<T extends z.ZodType, K extends string>(key: K, item: T) {
+  return z.preprocess(
+    (v) => (Array.isArray(v) ? { [key]: v } : v),
+    z.looseObject({ [key]: z.array(item) } as { [P in K]: z.ZodArray<T> }),
+  );
+}
+
+/**
  * Every SRS answer, parsed at the boundary. The exact shapes are not public: these follow
  * vendors/srs.md and the sandbox, so each can be corrected against QA in one place.
  * looseObject keeps unknown fields; nullish accepts SRS's habit of sending null.
@@ -35,7 +46,7 @@ export const BranchSchema = z.looseObject({
   branchPhone: z.string().nullish(),
   shippingMethods: z.array(z.string()).nullish(),
 });
-export const BranchesAnswerSchema = z.union([z.array(BranchSchema), z.looseObject({ branches: z.array(BranchSchema) })]);
+export const BranchesAnswerSchema = listOf('branches', BranchSchema);
 
 const JobAccountSchema = z.looseObject({
   jobAccountNumber: z.number().int(),
@@ -49,10 +60,7 @@ export const CustomerBranchSchema = BranchSchema.extend({
   jobAccountName: z.string().nullish(),
   jobAccounts: z.array(JobAccountSchema).nullish(),
 });
-export const CustomerBranchesAnswerSchema = z.union([
-  z.array(CustomerBranchSchema),
-  z.looseObject({ customerBranchLocations: z.array(CustomerBranchSchema) }),
-]);
+export const CustomerBranchesAnswerSchema = listOf('customerBranchLocations', CustomerBranchSchema);
 
 /** One branch product: the one place the (non-public) product shape is written down. */
 export const ProductSchema = z.looseObject({
@@ -65,10 +73,7 @@ export const ProductSchema = z.looseObject({
   baseUom: z.string().min(2).max(3),
   uomConversions: z.array(z.looseObject({ uom: z.string().min(2).max(3), toBase: z.number().positive() })).nullish(),
 });
-export const ProductsAnswerSchema = z.union([
-  z.array(ProductSchema),
-  z.looseObject({ products: z.array(ProductSchema) }),
-]);
+export const ProductsAnswerSchema = listOf('products', ProductSchema);
 
 /** One priced line of POST /products/v2/price: the one place the price answer is written down. */
 export const PriceLineSchema = z.looseObject({
@@ -127,7 +132,7 @@ export const DeliverySchema = z.looseObject({
   deliveredDate: z.string().nullish(),
   proofOfDelivery: ProofSchema.nullish(),
 });
-export const DeliveriesAnswerSchema = z.union([z.array(DeliverySchema), z.looseObject({ deliveries: z.array(DeliverySchema) })]);
+export const DeliveriesAnswerSchema = listOf('deliveries', DeliverySchema);
 export const ProofOfDeliveryAnswerSchema = ProofSchema.extend({ deliveryID: IdSchema });
 
 export const InvoiceSchema = z.looseObject({
@@ -138,7 +143,7 @@ export const InvoiceSchema = z.looseObject({
   tax: z.number().nullish(),
   invoiceTotal: z.number(),
 });
-export const InvoicesAnswerSchema = z.union([z.array(InvoiceSchema), z.looseObject({ invoices: z.array(InvoiceSchema) })]);
+export const InvoicesAnswerSchema = listOf('invoices', InvoiceSchema);
 
 export const CancelAnswerSchema = z.looseObject({ message: z.string().nullish(), status: z.string().nullish() });
 
@@ -149,7 +154,3 @@ export const ErrorBodySchema = z.looseObject({
   error_description: z.string().nullish(),
   errors: z.array(z.looseObject({ field: z.string().nullish(), message: z.string().nullish() })).nullish(),
 });
-
-export function unwrapList<T>(answer: T[] | Record<string, unknown>, key: string): T[] {
-  return Array.isArray(answer) ? answer : (answer[key] as T[]);
-}

@@ -22,7 +22,6 @@ import {
   SubmitAnswerSchema,
   TokenAnswerSchema,
   ValidateAnswerSchema,
-  unwrapList,
 } from './schemas';
 import { TokenManager } from './token-manager';
 import { toBranch, toJobAccounts, toOrderStatus, toPricedLine, toProduct, toValidation } from './mapping';
@@ -165,7 +164,7 @@ export class SrsClient {
       method: 'GET', path: '/branches/v2/branchLocations', endpoint: 'GET /branches/v2/branchLocations', schema: BranchesAnswerSchema, idempotent: true,
       query: { BranchCode: filter.branchCode, latitude: filter.latitude, longitude: filter.longitude },
     });
-    return unwrapList(answer, 'branches').map(toBranch);
+    return answer.branches.map(toBranch);
   }
 
   async jobAccounts(branchCode?: string): Promise<SrsJobAccount[]> {
@@ -174,7 +173,7 @@ export class SrsClient {
       endpoint: 'GET /branches/v2/customerBranchLocations', schema: CustomerBranchesAnswerSchema, idempotent: true,
       query: { BranchCode: branchCode },
     });
-    return unwrapList(answer, 'customerBranchLocations').flatMap(toJobAccounts);
+    return answer.customerBranchLocations.flatMap(toJobAccounts);
   }
 
   // ---- step 6: branch products ----
@@ -184,7 +183,7 @@ export class SrsClient {
       method: 'GET', path: `/branches/v2/activeBranchProducts/${encodeURIComponent(branchCode)}`,
       endpoint: 'GET /branches/v2/activeBranchProducts', schema: ProductsAnswerSchema, idempotent: true, ...(signal ? { signal } : {}),
     });
-    return unwrapList(answer, 'products').map(toProduct);
+    return answer.products.map(toProduct);
   }
 
   // ---- step 7: pricing ----
@@ -346,7 +345,7 @@ export class SrsClient {
 
   async deliveries(ref: OrderRef) {
     const a = await this.call({ method: 'GET', path: '/deliveries/v2/list', endpoint: 'GET /deliveries/v2/list', schema: DeliveriesAnswerSchema, idempotent: true, query: { ...ref } });
-    return unwrapList(a, 'deliveries').map((d) => ({
+    return a.deliveries.map((d) => ({
       deliveryID: d.deliveryID,
       orderID: d.orderID ?? null,
       status: d.status,
@@ -363,7 +362,7 @@ export class SrsClient {
 
   async invoices(ref: OrderRef) {
     const a = await this.call({ method: 'GET', path: '/invoices/v2/list', endpoint: 'GET /invoices/v2/list', schema: InvoicesAnswerSchema, idempotent: true, query: { ...ref } });
-    return unwrapList(a, 'invoices').map((i) => ({
+    return a.invoices.map((i) => ({
       invoiceNumber: i.invoiceNumber,
       orderID: i.orderID ?? null,
       invoiceDate: i.invoiceDate ?? null,
