@@ -64,6 +64,12 @@ interface CallSpec<S extends z.ZodType> {
   signal?: AbortSignal;
 }
 
+export interface SubmitOptions {
+  /** A previous attempt may have reached SRS: look the order up before sending at all. */
+  checkFirst?: boolean;
+  signal?: AbortSignal;
+}
+
 /** Errors after which a submission may or may not have reached SRS. */
 const UNCERTAIN = new Set(['VENDOR_UNAVAILABLE', 'VENDOR_ERROR', 'RATE_LIMITED']);
 
@@ -234,8 +240,15 @@ export class SrsClient {
    * outcome is unknown, so the order is looked up by transactionID before any resend; with
    * `checkFirst` (a previous attempt may have reached SRS) it is looked up before sending at all.
    */
-  async submitOrder(order: SrsOrder, options: { checkFirst?: boolean; signal?: AbortSignal } = {}): Promise<SubmitResult> {
+  async submitOrder(order: SrsOrder, options: SubmitOptions = {}): Promise<SubmitResult> {
+    return this.submitBody(this.toSubmitBody(order), options);
+  }
+
+  /** The same as submitOrder for a body already in SRS's wire shape (e.g. built by the conversion engine). */
+  async submitBody(body: { transactionID: string } & Record<string, unknown>, options: SubmitOptions = {}): Promise<SubmitResult> {
     const endpoint = 'POST /orders/v2/Submit';
+    const order = { transactionID: body.transactionID };
+    if (!order.transactionID) throw new AppError('VALIDATION', 'An SRS order needs its transactionID before it is submitted.');
     if (options.checkFirst) {
       const found = await this.findOrder(order.transactionID);
       if (found) return { ...found, message: 'Already submitted', alreadySubmitted: true };
@@ -243,7 +256,7 @@ export class SrsClient {
     const attempts = this.o.submitAttempts ?? 3;
     for (let attempt = 1; ; attempt++) {
       try {
-        const res = await this.authed({ method: 'POST', path: '/orders/v2/Submit', endpoint, idempotent: false, body: this.submitBody(order), ...(options.signal ? { signal: options.signal } : {}) });
+        const res = await this.authed({ method: 'POST', path: '/orders/v2/Submit', endpoint, idempotent: false, body, ...(options.signal ? { signal: options.signal } : {}) });
         if (res.status === 409) {
           const original = parseVendor(OrderStatusAnswerSchema, parseJsonBody(res.text, 'SRS', endpoint), 'SRS', `${endpoint} (409)`);
           return { transactionID: original.transactionID, orderID: original.orderID ?? null, queueID: original.queueID ?? null, message: original.message as string | null ?? 'Already submitted', alreadySubmitted: true };
@@ -279,7 +292,8 @@ export class SrsClient {
     return Math.random() * Math.min(this.o.http?.maxDelayMs ?? 5_000, base * 2 ** attempt);
   }
 
-  private submitBody(order: SrsOrder) {
+  /** SRS's wire shape of an order (POST /orders/v2/Submit). */
+  toSubmitBody(order: SrsOrder): { transactionID: string } & Record<string, unknown> {
     const now = new Date(this.o.now?.() ?? Date.now()).toISOString().replace('Z', '');
     return {
       sourceSystem: this.o.sourceSystem,

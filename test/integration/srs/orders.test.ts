@@ -47,7 +47,7 @@ describe('SRS submission and tracking against the sandbox', () => {
       contact: { name: '', phone: '', address: { addressLine1: '' } },
       lines: [{ productId: 75664, productName: 'Landmark', option: 'Weathered Wood', quantity: 2, uom: 'RL', unitPriceCents: 100, customerItem: '' }],
     });
-    const err = await h.client().submitOrder(order).catch((e: unknown) => e as Error & { code: string });
+    const err = (await h.client().submitOrder(order).then(() => new Error('submitted'), (e: unknown) => e)) as Error & { code?: string };
     expect(err.code).toBe('VALIDATION');
     for (const field of [
       'jobAccountNumber is required',
