@@ -3,6 +3,7 @@ import type { Contract } from '../../src-shared/ipc/contract';
 import type { AppContext } from './context';
 import { CredentialsService } from './credentials-service';
 import type { HandlerMap } from './ipc/dispatch';
+import { portalHandlers } from './portal/handlers';
 
 /** What differs between the Electron shell, the web host and tests. */
 export interface Platform {
@@ -39,5 +40,7 @@ export function createHandlers(ctx: AppContext, platform: Platform) {
 
     'settings:get': () => ctx.settings.get(),
     'settings:update': (patch) => ctx.settings.update(patch),
+
+    ...portalHandlers(ctx),
   } satisfies HandlerMap<Contract>;
 }

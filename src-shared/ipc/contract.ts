@@ -3,6 +3,10 @@ import { appChannels } from './app';
 import { credentialChannels } from './credentials';
 import { jobChannels, jobEvents } from './jobs';
 import { settingsChannels } from './settings';
+import { portalChannels } from './portal';
+import { proposalChannels } from './proposals';
+import { catalogChannels } from './catalog';
+import { contactChannels } from './contacts';
 
 /** The whole IPC contract: every channel the renderer can call, and every event it can hear. */
 export const contract = {
@@ -10,6 +14,10 @@ export const contract = {
   ...jobChannels,
   ...credentialChannels,
   ...settingsChannels,
+  ...portalChannels,
+  ...proposalChannels,
+  ...catalogChannels,
+  ...contactChannels,
 };
 export type Contract = typeof contract;
 

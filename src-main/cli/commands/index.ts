@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { CliRun } from '../run';
 import { register as sandbox } from './sandbox';
+import { register as portal } from './portal';
+import { register as proposals } from './proposals';
+import { register as catalog } from './catalog';
 
 /** Every command group of `junction`. Each feature adds its `register` here. */
-export const commandGroups: ((program: Command, run: CliRun) => void)[] = [sandbox];
+export const commandGroups: ((program: Command, run: CliRun) => void)[] = [sandbox, portal, proposals, catalog];

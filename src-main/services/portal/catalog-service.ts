@@ -1,0 +1,72 @@
+import { AppError } from '../../../src-shared/domain/result';
+import { CatalogSearchRequestSchema, type CatalogSearchRequest, type CatalogStatus } from '../../../src-shared/ipc/catalog';
+import { CatalogRepo } from '../../store/portal/catalog-repo';
+import { SyncStateRepo } from '../../store/portal/sync-state-repo';
+import type { PortalClient } from '../../vendors/portal/client';
+import { toCatalogItemDetails } from '../../vendors/portal/mapping';
+import type { Core } from '../context';
+import { CATALOG_SYNC, syncCatalog, type CatalogSyncResult } from './catalog-sync';
+import { isOffline, portalClient } from './portal-client';
+
+export const CATALOG_JOB = 'catalog.sync';
+
+/** The offline Portal catalog: sync job, search, facets and item details on demand. */
+export class CatalogService {
+  private readonly repo: CatalogRepo;
+  private readonly state: SyncStateRepo;
+  private running: { jobId: string; done: Promise<CatalogSyncResult> } | null = null;
+
+  constructor(
+    private readonly core: Pick<Core, 'db' | 'vendors' | 'log' | 'jobs'>,
+    private readonly client: () => PortalClient = () => portalClient(core),
+  ) {
+    this.repo = new CatalogRepo(core.db);
+    this.state = new SyncStateRepo(core.db);
+  }
+
+  /** Starts a sync job (or returns the one already running); an interrupted sync resumes. */
+  startSync(o: { full?: boolean; pageSize?: number } = {}): { jobId: string; done: Promise<CatalogSyncResult> } {
+    if (this.running) return this.running;
+    const client = this.client();
+    const job = this.core.jobs.start(CATALOG_JOB, (signal, report) =>
+      syncCatalog({ db: this.core.db, client, log: this.core.log.child('catalog'), signal, report, ...o }),
+    );
+    this.running = job;
+    const clear = () => {
+      if (this.running === job) this.running = null;
+    };
+    job.done.then(clear, clear);
+    return job;
+  }
+
+  status(): CatalogStatus {
+    const s = this.state.get(CATALOG_SYNC);
+    return { itemCount: this.repo.count(), lastSynced: s.lastSynced, interrupted: s.run !== null && !this.running, runningJobId: this.running?.jobId ?? null };
+  }
+
+  search(req: CatalogSearchRequest) {
+    const q = CatalogSearchRequestSchema.parse(req);
+    const started = performance.now();
+    const result = this.repo.search(q);
+    return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  }
+
+  facets() {
+    return { categories: this.repo.categories(), brands: this.repo.distinct('brand'), suppliers: this.repo.distinct('supplier_name') };
+  }
+
+  /** The cached item; supplier details come from Portal when reachable, else from the cache. */
+  async item(id: number) {
+    const item = this.repo.get(id);
+    if (!item) throw new AppError('NOT_FOUND', `Catalog item ${id} is not in the local catalog; run a catalog sync.`);
+    let offline = false;
+    try {
+      const details = toCatalogItemDetails(await this.client().catalogItem(id), new Date().toISOString());
+      this.repo.saveDetails(id, details);
+    } catch (e) {
+      if (!isOffline(e)) throw e;
+      offline = true;
+    }
+    return { item, details: this.repo.details(id), offline };
+  }
+}

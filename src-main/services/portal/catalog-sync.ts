@@ -1,0 +1,102 @@
+import { AppError } from '../../../src-shared/domain/result';
+import { CatalogRepo, type CatalogRow, type CategoryRow } from '../../store/portal/catalog-repo';
+import { SyncStateRepo, type CatalogRun } from '../../store/portal/sync-state-repo';
+import type { Db } from '../../store/database';
+import type { Logger } from '../../log/logger';
+import type { PortalClient } from '../../vendors/portal/client';
+import { catalogModifiedAt, toCatalogItem } from '../../vendors/portal/mapping';
+import type { WireCategoryNode } from '../../vendors/portal/schemas';
+import type { ReportProgress } from '../jobs';
+
+export const CATALOG_SYNC = 'portal.catalog';
+export const CATALOG_PAGE_SIZE = 500;
+
+export interface CatalogSyncResult {
+  mode: 'full' | 'incremental';
+  resumed: boolean;
+  items: number;
+  removed: number;
+  catalogSize: number;
+  seconds: number;
+}
+
+function flattenCategories(nodes: readonly WireCategoryNode[], parentId: number | null = null, depth = 0, out: CategoryRow[] = []): CategoryRow[] {
+  for (const n of nodes) {
+    out.push({ id: n.id, parentId, name: n.name, depth });
+    flattenCategories([...(n.categories ?? []), ...(n.subCategories ?? [])], n.id, depth + 1, out);
+  }
+  return out;
+}
+
+/** "1,234/s, about 2 min left" from the items fetched so far in this run and those still to come. */
+export function rateText(fetched: number, remaining: number, startedMs: number, nowMs: number): string {
+  const seconds = Math.max(0.001, (nowMs - startedMs) / 1000);
+  const rate = fetched / seconds;
+  if (rate <= 0) return `${Math.round(rate).toLocaleString('en-US')}/s`;
+  const left = Math.max(0, remaining / rate);
+  const eta = left < 90 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`;
+  return `${Math.round(rate).toLocaleString('en-US')}/s, about ${eta} left`;
+}
+
+/**
+ * Pulls the Portal catalog into SQLite page by page. Each page and the run's position are
+ * written in one transaction, so a killed sync resumes at the next page and the catalog
+ * stays searchable throughout. A full sync writes a new generation and drops rows it did
+ * not see only once it has seen every page; later syncs ask only for items modified since
+ * the cursor (the newest vendor modification time already stored).
+ */
+export async function syncCatalog(o: {
+  db: Db;
+  client: PortalClient;
+  log: Logger;
+  signal: AbortSignal;
+  report: ReportProgress;
+  full?: boolean;
+  pageSize?: number;
+}): Promise<CatalogSyncResult> {
+  const repo = new CatalogRepo(o.db);
+  const state = new SyncStateRepo(o.db);
+  const started = Date.now();
+  const record = state.get(CATALOG_SYNC);
+  const resumed = record.run !== null;
+  let run: CatalogRun;
+  if (record.run && !(o.full && record.run.mode === 'incremental')) {
+    run = record.run;
+  } else if (o.full || !record.cursor || repo.count() === 0) {
+    run = { mode: 'full', generation: repo.maxGeneration() + 1, nextPage: 1, pageSize: o.pageSize ?? CATALOG_PAGE_SIZE, since: null, total: null, startedAt: new Date().toISOString() };
+  } else {
+    run = { mode: 'incremental', generation: repo.maxGeneration(), nextPage: 1, pageSize: o.pageSize ?? CATALOG_PAGE_SIZE, since: record.cursor, total: null, startedAt: new Date().toISOString() };
+  }
+  o.log.info('catalog sync', { mode: run.mode, resumed, fromPage: run.nextPage, since: run.since });
+
+  o.report(0, null, 'Categories');
+  repo.replaceCategories(flattenCategories(await o.client.categories(o.signal)));
+
+  let items = 0;
+  for (;;) {
+    if (o.signal.aborted) throw new AppError('CANCELLED', `Catalog sync was cancelled at page ${run.nextPage}; the next sync resumes there.`);
+    const page = await o.client.catalogPage({ pageNumber: run.nextPage, pageSize: run.pageSize, ...(run.since ? { modifiedSince: run.since } : {}) }, o.signal);
+    const fetchedAt = new Date().toISOString();
+    const rows: CatalogRow[] = page.items.map((w) => {
+      const { categoryName: _c, ...item } = toCatalogItem(w, fetchedAt);
+      const modified = catalogModifiedAt(w);
+      return { ...item, parentCategoryId: w.parentCategoryId ?? null, modifiedAt: modified ? new Date(modified).toISOString() : null };
+    });
+    const next: CatalogRun = { ...run, nextPage: run.nextPage + 1, total: page.totalItemCount };
+    repo.upsertPage(rows, run.generation, () => state.saveRun(CATALOG_SYNC, next));
+    run = next;
+    items += rows.length;
+    const done = Math.min(page.totalItemCount, (run.nextPage - 1) * run.pageSize);
+    o.report(done, page.totalItemCount, `Items: ${rateText(items, page.totalItemCount - done, started, Date.now())}`);
+    if (rows.length < run.pageSize || done >= page.totalItemCount) break;
+  }
+
+  let removed = 0;
+  o.db.transaction(() => {
+    if (run.mode === 'full') removed = repo.dropOlderThan(run.generation);
+    state.finish(CATALOG_SYNC, repo.maxModified(), new Date().toISOString());
+  })();
+  const result = { mode: run.mode, resumed, items, removed, catalogSize: repo.count(), seconds: Math.round((Date.now() - started) / 100) / 10 };
+  o.log.info('catalog sync finished', { ...result });
+  return result;
+}

@@ -1,0 +1,220 @@
+import type { CatalogItem, CatalogItemDetails } from '../../../src-shared/ipc/catalog';
+import { CatalogItemDetailsSchema } from '../../../src-shared/ipc/catalog';
+import type { Db } from '../database';
+
+/** A catalog row as the sync writes it. */
+export interface CatalogRow extends Omit<CatalogItem, 'categoryName'> {
+  parentCategoryId: number | null;
+  modifiedAt: string | null;
+}
+
+export interface CategoryRow {
+  id: number;
+  parentId: number | null;
+  name: string;
+  depth: number;
+}
+
+export interface CatalogSearch {
+  text: string;
+  categoryId?: number | undefined;
+  brand?: string | undefined;
+  supplier?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+interface ItemRecord {
+  id: number;
+  brand: string;
+  model: string;
+  description: string;
+  category_id: number | null;
+  category_name: string | null;
+  supplier_name: string;
+  supplier_sku: string;
+  unit_of_measure: string;
+  cost_cents: number | null;
+  sell_cents: number | null;
+  msrp_cents: number | null;
+  currency: string;
+  in_stock: number | null;
+  discontinued: number;
+  cost_verified_at: string | null;
+  fetched_at: string;
+}
+
+const SELECT_COLUMNS = `i.id, i.brand, i.model, i.description, i.category_id, c.name AS category_name, i.supplier_name, i.supplier_sku,
+  i.unit_of_measure, i.cost_cents, i.sell_cents, i.msrp_cents, i.currency, i.in_stock, i.discontinued, i.cost_verified_at, i.fetched_at`;
+
+/**
+ * Turns what the user typed into an FTS5 query: every word must match as a prefix
+ * ("landm pro" finds "Landmark Pro"). Words are quoted, so FTS syntax in the input is inert.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (!words.length) return null;
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w.replace(/"/g, '""')}"*`)
+    .join(' ');
+}
+
+/** The SQL and parameters of one search; exported so a test can EXPLAIN QUERY PLAN it. */
+export function searchSql(q: CatalogSearch): { sql: string; countSql: string; params: Record<string, unknown> } {
+  const match = ftsQuery(q.text);
+  const filters: string[] = [];
+  const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
+  if (q.categoryId !== undefined) {
+    filters.push('(i.category_id = @category OR i.parent_category_id = @category)');
+    params.category = q.categoryId;
+  }
+  if (q.brand) {
+    filters.push('i.brand = @brand COLLATE NOCASE');
+    params.brand = q.brand;
+  }
+  if (q.supplier) {
+    filters.push('i.supplier_name = @supplier COLLATE NOCASE');
+    params.supplier = q.supplier;
+  }
+  if (match) {
+    params.match = match;
+    const where = ['portal_catalog_fts MATCH @match', ...filters].join(' AND ');
+    return {
+      sql: `SELECT ${SELECT_COLUMNS} FROM portal_catalog_fts JOIN portal_catalog_items i ON i.id = portal_catalog_fts.rowid
+            LEFT JOIN portal_catalog_categories c ON c.id = i.category_id
+            WHERE ${where} ORDER BY portal_catalog_fts.rank LIMIT @limit OFFSET @offset`,
+      countSql: `SELECT count(*) AS n FROM portal_catalog_fts JOIN portal_catalog_items i ON i.id = portal_catalog_fts.rowid WHERE ${where}`,
+      params,
+    };
+  }
+  const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+  return {
+    sql: `SELECT ${SELECT_COLUMNS} FROM portal_catalog_items i LEFT JOIN portal_catalog_categories c ON c.id = i.category_id
+          ${where} ORDER BY i.brand COLLATE NOCASE, i.id LIMIT @limit OFFSET @offset`,
+    countSql: `SELECT count(*) AS n FROM portal_catalog_items i ${where}`,
+    params,
+  };
+}
+
+function toItem(r: ItemRecord): CatalogItem {
+  const [code = 'USD', symbol = '$'] = r.currency.split('|');
+  return {
+    id: r.id,
+    brand: r.brand,
+    model: r.model,
+    description: r.description,
+    categoryId: r.category_id,
+    categoryName: r.category_name ?? '',
+    supplierName: r.supplier_name,
+    supplierSku: r.supplier_sku,
+    unitOfMeasure: r.unit_of_measure,
+    costCents: r.cost_cents,
+    sellPriceCents: r.sell_cents,
+    msrpCents: r.msrp_cents,
+    currency: { code, symbol },
+    isInStock: r.in_stock === null ? null : r.in_stock === 1,
+    isDiscontinued: r.discontinued === 1,
+    costVerifiedAt: r.cost_verified_at,
+    fetchedAt: r.fetched_at,
+  };
+}
+
+/** The local Portal catalog: items with an FTS5 index, categories and on-demand details. */
+export class CatalogRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Writes one page of items as part of sync `generation`, in one transaction. */
+  upsertPage(rows: CatalogRow[], generation: number, after?: () => void): void {
+    const stmt = this.db.prepare(`
+      INSERT INTO portal_catalog_items (id, brand, model, description, category_id, parent_category_id, supplier_name, supplier_sku,
+        unit_of_measure, cost_cents, sell_cents, msrp_cents, currency, in_stock, discontinued, cost_verified_at, modified_at, fetched_at, generation)
+      VALUES (@id, @brand, @model, @description, @categoryId, @parentCategoryId, @supplierName, @supplierSku, @unitOfMeasure,
+        @costCents, @sellPriceCents, @msrpCents, @currency, @inStock, @discontinued, @costVerifiedAt, @modifiedAt, @fetchedAt, @generation)
+      ON CONFLICT (id) DO UPDATE SET brand = excluded.brand, model = excluded.model, description = excluded.description,
+        category_id = excluded.category_id, parent_category_id = excluded.parent_category_id, supplier_name = excluded.supplier_name,
+        supplier_sku = excluded.supplier_sku, unit_of_measure = excluded.unit_of_measure, cost_cents = excluded.cost_cents,
+        sell_cents = excluded.sell_cents, msrp_cents = excluded.msrp_cents, currency = excluded.currency, in_stock = excluded.in_stock,
+        discontinued = excluded.discontinued, cost_verified_at = excluded.cost_verified_at, modified_at = excluded.modified_at,
+        fetched_at = excluded.fetched_at, generation = excluded.generation`);
+    this.db.transaction(() => {
+      for (const r of rows) {
+        stmt.run({
+          ...r,
+          currency: `${r.currency.code}|${r.currency.symbol}`,
+          inStock: r.isInStock === null ? null : r.isInStock ? 1 : 0,
+          discontinued: r.isDiscontinued ? 1 : 0,
+          generation,
+        });
+      }
+      after?.();
+    })();
+  }
+
+  /** Drops items an earlier generation wrote and the finished full sync did not see. */
+  dropOlderThan(generation: number): number {
+    return this.db.prepare('DELETE FROM portal_catalog_items WHERE generation < ?').run(generation).changes;
+  }
+
+  replaceCategories(rows: CategoryRow[]): void {
+    const ins = this.db.prepare('INSERT INTO portal_catalog_categories (id, parent_id, name, depth, position) VALUES (?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM portal_catalog_categories');
+      rows.forEach((r, i) => ins.run(r.id, r.parentId, r.name, r.depth, i));
+    })();
+  }
+
+  maxGeneration(): number {
+    return (this.db.prepare('SELECT coalesce(max(generation), 0) AS g FROM portal_catalog_items').get() as { g: number }).g;
+  }
+
+  /** Latest vendor modification time in the catalog: the next incremental sync's cursor. */
+  maxModified(): string | null {
+    return (this.db.prepare('SELECT max(modified_at) AS m FROM portal_catalog_items').get() as { m: string | null }).m;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM portal_catalog_items').get() as { n: number }).n;
+  }
+
+  search(q: CatalogSearch): { items: CatalogItem[]; total: number } {
+    const { sql, countSql, params } = searchSql(q);
+    const { limit: _l, offset: _o, ...countParams } = params;
+    const total = (this.db.prepare(countSql).get(countParams) as { n: number }).n;
+    const rows = this.db.prepare(sql).all(params) as ItemRecord[];
+    return { items: rows.map(toItem), total };
+  }
+
+  get(id: number): CatalogItem | null {
+    const row = this.db
+      .prepare(`SELECT ${SELECT_COLUMNS} FROM portal_catalog_items i LEFT JOIN portal_catalog_categories c ON c.id = i.category_id WHERE i.id = ?`)
+      .get(id) as ItemRecord | undefined;
+    return row ? toItem(row) : null;
+  }
+
+  saveDetails(id: number, details: CatalogItemDetails): void {
+    this.db
+      .prepare('INSERT INTO portal_catalog_details (item_id, json, fetched_at) VALUES (?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET json = excluded.json, fetched_at = excluded.fetched_at')
+      .run(id, JSON.stringify(details), details.fetchedAt);
+  }
+
+  details(id: number): CatalogItemDetails | null {
+    const row = this.db.prepare('SELECT json FROM portal_catalog_details WHERE item_id = ?').get(id) as { json: string } | undefined;
+    return row ? CatalogItemDetailsSchema.parse(JSON.parse(row.json)) : null;
+  }
+
+  categories(): CategoryRow[] {
+    return (this.db.prepare('SELECT id, parent_id, name, depth FROM portal_catalog_categories ORDER BY position').all() as {
+      id: number;
+      parent_id: number | null;
+      name: string;
+      depth: number;
+    }[]).map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, depth: r.depth }));
+  }
+
+  distinct(column: 'brand' | 'supplier_name'): string[] {
+    return (this.db.prepare(`SELECT DISTINCT ${column} AS v FROM portal_catalog_items WHERE ${column} <> '' ORDER BY ${column} COLLATE NOCASE`).all() as { v: string }[]).map(
+      (r) => r.v,
+    );
+  }
+}
