@@ -39,7 +39,6 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
     return false;
   }
   let win: BrowserWindow | null = null;
-  let ctx: AppContext | null = null;
   app.on('second-instance', () => focus(win));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -48,8 +47,9 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
   hardenSession(session.defaultSession);
 
   const dataDir = process.env.JUNCTION_DATA_DIR ?? app.getPath('userData');
+  let context: AppContext;
   try {
-    ctx = await createAppContext({
+    context = await createAppContext({
       dataDir,
       vault: new SafeStorageVault(safeStorage, dataDir),
       nativeBinding: findElectronNativeBinding(app.getAppPath()),
@@ -60,7 +60,6 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
     app.quit();
     return true;
   }
-  const context = ctx;
 
   const platform: Platform = { version: app.getVersion(), openExternal: (url) => openExternalIfAllowed(url) };
   const dispatch = createDispatcher(contract, createHandlers(context, platform), context.log.child('ipc'));

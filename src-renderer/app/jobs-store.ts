@@ -1,0 +1,47 @@
+import { create } from 'zustand';
+import type { JobFinished, JobProgress } from '../../src-shared/ipc/jobs';
+import { api } from '../api';
+import { notify } from './toast-store';
+
+interface JobsState {
+  running: JobProgress[];
+  cancel(jobId: string): Promise<void>;
+}
+
+/** "catalog-sync" → "Catalog sync". */
+export function jobLabel(kind: string): string {
+  const words = kind.replace(/[-_:]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const useJobs = create<JobsState>((set, get) => ({
+  running: [],
+  async cancel(jobId) {
+    const reply = await api.jobs.cancel({ jobId });
+    if (!reply.ok) notify.error('Could not cancel the job', reply.error);
+    else if (!reply.value.cancelled) set({ running: get().running.filter((j) => j.jobId !== jobId) });
+  },
+}));
+
+function onProgress(p: JobProgress) {
+  const running = useJobs.getState().running;
+  const i = running.findIndex((j) => j.jobId === p.jobId);
+  useJobs.setState({ running: i === -1 ? [...running, p] : running.map((j) => (j.jobId === p.jobId ? p : j)) });
+}
+
+function onFinished(f: JobFinished) {
+  useJobs.setState({ running: useJobs.getState().running.filter((j) => j.jobId !== f.jobId) });
+  const label = jobLabel(f.kind);
+  if (f.outcome === 'done') notify.success(`${label} finished`);
+  else if (f.outcome === 'cancelled') notify.info(`${label} was cancelled`);
+  else notify.error(`${label} failed`, f.message ?? undefined);
+}
+
+/** Follows job events for the whole session; jobs already running are picked up at start. */
+export function watchJobs(): () => void {
+  const offs = [api.events.on('job:progress', onProgress), api.events.on('job:finished', onFinished)];
+  void api.jobs.list().then((reply) => {
+    if (reply.ok) reply.value.forEach(onProgress);
+  });
+  return () => offs.forEach((off) => off());
+}

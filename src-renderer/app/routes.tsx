@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { CatalogIcon, OrdersIcon, ProposalsIcon, SettingsIcon } from '../ui/icons';
+import { CatalogPlaceholder, OrdersPlaceholder, ProposalsPlaceholder } from './placeholder-screens';
+
+export interface RouteDef {
+  id: string;
+  label: string;
+  icon: ComponentType<{ size?: number }>;
+  screen: ComponentType;
+  /** "work" screens sit at the top of the sidebar, "app" ones (Settings) at the bottom. */
+  group: 'work' | 'app';
+}
+
+/** The sidebar, in order. A feature adds its screen here (or replaces its placeholder) in one line. */
+export const routes: RouteDef[] = [
+  { id: 'proposals', label: 'Proposals', icon: ProposalsIcon, screen: ProposalsPlaceholder, group: 'work' },
+  { id: 'catalog', label: 'Catalog', icon: CatalogIcon, screen: CatalogPlaceholder, group: 'work' },
+  { id: 'orders', label: 'Orders', icon: OrdersIcon, screen: OrdersPlaceholder, group: 'work' },
+  { id: 'settings', label: 'Settings', icon: SettingsIcon, screen: SettingsScreen, group: 'app' },
+];
