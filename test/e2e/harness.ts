@@ -55,8 +55,8 @@ export interface E2eApp {
 }
 
 /** CI builds before testing; a developer running one e2e file gets a build once. */
-export function ensureRendererBuilt(): void {
-  if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
+export function ensureBuilt(files: string[] = [join(RENDERER_DIR, 'index.html')]): void {
+  if (files.every((f) => existsSync(f))) return;
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
@@ -82,7 +82,7 @@ export function callHost<T>(host: WebHost, channel: string, req: unknown = {}): 
  * a fresh profile on the host's URL. `close()` removes everything.
  */
 export async function launchApp(options: LaunchOptions = {}): Promise<E2eApp> {
-  ensureRendererBuilt();
+  ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'junction-e2e-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'junction-chromium-'));
   const env: NodeJS.ProcessEnv = { ...options.env, ...(options.vaultPassphrase ? { JUNCTION_VAULT_PASSPHRASE: options.vaultPassphrase } : {}) };

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ensureBuilt, RENDERER_DIR } from '../../e2e/harness';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const WEB_JS = join(ROOT, 'out/main/web.js');
+
+let dir: string;
+let child: ChildProcess;
+let url: URL;
+let stderr = '';
+
+beforeAll(async () => {
+  ensureBuilt([WEB_JS, join(RENDERER_DIR, 'index.html')]);
+  dir = mkdtempSync(join(tmpdir(), 'junction-webjs-'));
+  child = spawn(process.execPath, [WEB_JS, '--port', '0'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: dir, JUNCTION_DATA_DIR: dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const line = await new Promise<string>((res, rej) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /running at (\S+)/.exec(out);
+      if (m) res(m[1]!);
+    });
+    child.on('exit', (code) => rej(new Error(`web.js exited with ${code}: ${stderr}`)));
+  });
+  url = new URL(line);
+});
+afterAll(() => {
+  if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function socket(token: string | null): Promise<number | WebSocket> {
+  return new Promise((res) => {
+    const q = token === null ? '' : `?token=${token}`;
+    const ws = new WebSocket(`ws://127.0.0.1:${url.port}/ws${q}`, { headers: { Origin: url.origin } });
+    ws.on('open', () => res(ws));
+    ws.on('unexpected-response', (_req, r) => res(r.statusCode ?? 0));
+    ws.on('error', () => undefined);
+  });
+}
+
+describe('npm run web (out/main/web.js as a child process)', () => {
+  it('prints a 127.0.0.1 URL with a fresh token and serves the built renderer', async () => {
+    expect(url.hostname).toBe('127.0.0.1');
+    const token = new URLSearchParams(url.hash.slice(1)).get('token');
+    expect(token).toMatch(/^[\w-]{32,}$/);
+    const page = await fetch(new URL('/', url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"></div>');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('answers the contract only with its token', async () => {
+    expect(await socket(null)).toBe(401);
+    expect(await socket('guess')).toBe(401);
+    const ws = (await socket(new URLSearchParams(url.hash.slice(1)).get('token')))! as WebSocket;
+    const reply = await new Promise<{ reply: { ok: boolean; value: { dataDir: string } } }>((res) => {
+      ws.on('message', (d) => res(JSON.parse(d.toString())));
+      ws.send(JSON.stringify({ id: 1, channel: 'app:info', req: {} }));
+    });
+    expect(reply.reply).toMatchObject({ ok: true, value: { dataDir: dir } });
+    ws.close();
+  });
+
+  it('keeps the token out of its log and stops cleanly on SIGTERM', async () => {
+    const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).not.toContain(token);
+    expect(readFileSync(join(dir, 'logs', 'junction.log'), 'utf8')).not.toContain(token);
+  });
+});
