@@ -4,6 +4,7 @@ import type { AppContext } from './context';
 import { CredentialsService } from './credentials-service';
 import type { HandlerMap } from './ipc/dispatch';
 import { portalHandlers } from './portal/handlers';
+import { srsHandlers } from './srs/handlers';
 
 /** What differs between the Electron shell, the web host and tests. */
 export interface Platform {
@@ -42,5 +43,7 @@ export function createHandlers(ctx: AppContext, platform: Platform) {
     'settings:update': (patch) => ctx.settings.update(patch),
 
     ...portalHandlers(ctx),
+
+    ...srsHandlers(ctx),
   } satisfies HandlerMap<Contract>;
 }

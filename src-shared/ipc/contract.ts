@@ -7,6 +7,7 @@ import { portalChannels } from './portal';
 import { proposalChannels } from './proposals';
 import { catalogChannels } from './catalog';
 import { contactChannels } from './contacts';
+import { srsChannels } from './srs';
 
 /** The whole IPC contract: every channel the renderer can call, and every event it can hear. */
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...proposalChannels,
   ...catalogChannels,
   ...contactChannels,
+  ...srsChannels,
 };
 export type Contract = typeof contract;
 
