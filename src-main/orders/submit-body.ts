@@ -51,7 +51,7 @@ export interface SrsSubmitLine {
 }
 
 /** The body of `POST /orders/v2/Submit` (field names as SRS spells them). */
-export interface SrsSubmitBody {
+export type SrsSubmitBody = {
   sourceSystem: string;
   customerCode: string;
   jobAccountNumber: number;
@@ -79,7 +79,7 @@ export interface SrsSubmitBody {
     customerContactAddress: { addressLine1: string; city: string; state: string; zipCode: string };
     additionalContactEmails: string[];
   };
-}
+};
 
 export interface HeaderDefaults {
   sourceSystem: string;

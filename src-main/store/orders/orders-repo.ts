@@ -285,6 +285,26 @@ export class OrdersRepo {
     return this.get(orderId);
   }
 
+  /**
+   * Sends a failed order again (the user fixed what SRS refused, or the supplier was
+   * down too long): moves it back to `submitting` and queues a new outbox entry, in one
+   * transaction. Its transactionID is kept, so the worker looks it up before resending.
+   */
+  requeue(orderId: number, reason: string): StoredOrder {
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      const current = this.get(orderId);
+      if (current.status !== 'failed') {
+        throw new AppError('CONFLICT', `Order #${orderId} is ${current.status}; only a failed order can be sent again.`);
+      }
+      this.transition(orderId, 'submitting', reason);
+      this.db
+        .prepare(`INSERT INTO order_outbox (order_id, kind, status, attempts, available_at, created_at, updated_at) VALUES (?, 'submit', 'pending', 0, ?, ?, ?)`)
+        .run(orderId, at, at, at);
+    })();
+    return this.get(orderId);
+  }
+
   /** Links two orders on both timelines, e.g. an amendment (cancel + re-place): old "amended-by" new. */
   link(orderId: number, otherOrderId: number, kind: OrderLinkKind, reason: string): void {
     const at = this.now().toISOString();

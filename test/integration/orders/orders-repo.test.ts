@@ -143,6 +143,18 @@ describe('state machine', () => {
     expect(() => orders.transition(999, 'submitting', 'x')).toThrow('Order #999 does not exist.');
   });
 
+  it('requeues only a failed order, with a fresh outbox entry and the same transactionID', () => {
+    const o = orders.createOrder(readyDraft(), headerFor(readyDraft()));
+    expect(() => orders.requeue(o.id, 'again')).toThrow(`Order #${o.id} is ready; only a failed order can be sent again.`);
+    const e = outbox.claimNext()!;
+    orders.transition(o.id, 'submitting', 'Sending to SRS');
+    orders.transition(o.id, 'failed', 'SRS refused the order: bad job account');
+    outbox.fail(e.id, null, 'bad job account');
+    const again = orders.requeue(o.id, 'Job account fixed');
+    expect(again).toMatchObject({ status: 'submitting', statusReason: 'Job account fixed', transactionId: o.transactionId });
+    expect(outbox.forOrder(o.id).map((x) => x.status)).toEqual(['dead', 'pending']);
+  });
+
   it('links an amended order and its replacement on both timelines', () => {
     const a = orders.createOrder(readyDraft(), headerFor(readyDraft()));
     orders.transition(a.id, 'cancelled', 'Amended: cancelled to re-place');
