@@ -139,8 +139,13 @@ function buildLine(group: Group, ov: LineOverride | undefined, lk: Lookups): Dra
 
   const product = lk.products.get(choice.productId);
   if (!product) {
-    problems.push({ kind: 'not-stocked', blocking: true, message: `SRS product ${choice.productId} (${itemLabel(first)}) is not sold at branch ${input.options.branchCode}; pick another product or branch.` });
     line.suggestions = suggestProducts(first, [...lk.products.values()]);
+    problems.push({
+      kind: 'not-stocked',
+      blocking: true,
+      message: `SRS product ${choice.productId} (${itemLabel(first)}) is not sold at branch ${input.options.branchCode}; pick another product or branch.`,
+      suggestions: line.suggestions,
+    });
     return line;
   }
   line.productName = product.productName;

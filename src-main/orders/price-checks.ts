@@ -23,6 +23,16 @@ export interface PriceCheckInput {
   currency: string;
 }
 
+/** Formats with the proposal's currency, falling back to USD when Portal sent an unknown code. */
+function moneyIn(currency: string): (c: Cents) => string {
+  try {
+    formatMoney(0, currency);
+    return (c) => formatMoney(c, currency);
+  } catch {
+    return (c) => formatMoney(c, 'USD');
+  }
+}
+
 function percent(part: number, whole: number): number {
   return Math.round((part / whole) * 1000) / 10;
 }
@@ -31,7 +41,7 @@ function percent(part: number, whole: number): number {
 export function checkPrice(input: PriceCheckInput): PricedLine {
   const { quote, productLabel, uom, currency } = input;
   const problems: LineProblem[] = [];
-  const money = (c: Cents) => formatMoney(c, currency);
+  const money = moneyIn(currency);
   if (!quote) {
     problems.push({ kind: 'no-price', blocking: true, message: `No SRS price for ${productLabel} per ${uom} yet; re-price the draft.` });
     return { unitPriceCents: null, extendedCents: null, problems };
@@ -70,6 +80,8 @@ export function checkPrice(input: PriceCheckInput): PricedLine {
   const unit = quote.priceCents;
   const extended = input.quantity === null ? null : extendCents(unit, input.quantity);
 
+  // The price move compares like with like: the live price of what the proposal needs
+  // (before rounding up) against the proposal's cost of the same items.
   if (input.neededQuantity !== null && input.proposalCostCents > 0) {
     const liveForNeeded = extendCents(unit, input.neededQuantity);
     const move = percent(liveForNeeded - input.proposalCostCents, input.proposalCostCents);
@@ -82,6 +94,7 @@ export function checkPrice(input: PriceCheckInput): PricedLine {
     }
   }
 
+  // Losing money is about what is actually paid: the rounded-up order against the sell price.
   if (extended !== null && extended > input.proposalSellCents) {
     problems.push({
       kind: 'loses-money',

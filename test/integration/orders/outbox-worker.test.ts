@@ -135,6 +135,21 @@ describe('outbox worker against the SRS sandbox', () => {
     w.conn.close();
   });
 
+  it('once started, resumes at once and keeps sending newly queued orders until stopped', async () => {
+    const a = queue(sandboxDraft('p1'));
+    const w = worker();
+    w.worker.start(25);
+    await expect.poll(() => w.orders.get(a.id).status).toBe('submitted');
+    const b = queue(sandboxDraft('p2'));
+    await expect.poll(() => w.orders.get(b.id).status).toBe('submitted');
+    await w.worker.stop();
+    const c = queue(sandboxDraft('p3'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(w.orders.get(c.id).status).toBe('ready');
+    expect(sandbox.orders().map((o) => o.transactionID)).toEqual([a.transactionId, b.transactionId]);
+    w.conn.close();
+  });
+
   it('records the queue id of an asynchronous submission', async () => {
     sandbox.configure({ orderMode: 'async' });
     const order = queue(sandboxDraft('p1'));

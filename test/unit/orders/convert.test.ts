@@ -341,6 +341,11 @@ describe('problems', () => {
     expect(l.problems[0]!.message).toContain('$4.40');
   });
 
+  it('still explains money when Portal sends an unknown currency code', () => {
+    const p = { ...proposal([area('House', [option('Accepted', [drip({ quantity: 95, costCents: 90, sellPriceCents: 90 })])])]), currency: 'string' };
+    expect(convertProposal(input(p)).lines[0]!.problems[0]!.message).toContain('loses $4.40');
+  });
+
   it('flags a stale price without blocking', () => {
     const base = input(proposal([area('House', [option('Accepted', [shingles()])])]));
     const quotes = QUOTES.map((q) => ({ ...q, fetchedAt: '2026-11-30T07:00:00.000Z' }));
