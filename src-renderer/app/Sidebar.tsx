@@ -39,6 +39,7 @@ export function Sidebar() {
           className="nav-item"
           aria-current={current ? 'page' : undefined}
           tabIndex={current ? 0 : -1}
+          title={r.label}
           onClick={() => go(r.id)}
         >
           <Icon size={18} />

@@ -87,13 +87,23 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2eApp> {
   const profileDir = mkdtempSync(join(tmpdir(), 'junction-chromium-'));
   const env: NodeJS.ProcessEnv = { ...options.env, ...(options.vaultPassphrase ? { JUNCTION_VAULT_PASSPHRASE: options.vaultPassphrase } : {}) };
 
-  const ctx = await createAppContext({
-    dataDir,
-    env,
-    vault: openHeadlessVault(dataDir, env),
-    log: createLogger({ file: defaultLogFile(dataDir) }),
-    sandbox: options.sandbox ?? 'auto',
-  });
+  const removeDirs = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  let ctx: AppContext;
+  try {
+    ctx = await createAppContext({
+      dataDir,
+      env,
+      vault: openHeadlessVault(dataDir, env),
+      log: createLogger({ file: defaultLogFile(dataDir) }),
+      sandbox: options.sandbox ?? 'auto',
+    });
+  } catch (e) {
+    removeDirs();
+    throw e;
+  }
   const host = await startWebHost({ ctx, rendererDir: RENDERER_DIR, version: '0.0.0-e2e' });
 
   let browser: BrowserContext;
@@ -109,6 +119,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2eApp> {
   } catch (e) {
     await host.close();
     await ctx.close();
+    removeDirs();
     throw e;
   }
   const page = browser.pages()[0] ?? (await browser.newPage());
@@ -140,8 +151,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2eApp> {
       await browser.close().catch(() => undefined);
       await host.close();
       await ctx.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(profileDir, { recursive: true, force: true });
+      removeDirs();
     },
   };
 }

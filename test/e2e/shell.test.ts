@@ -105,6 +105,21 @@ describe('app shell in Chromium (web host)', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
   });
 
+  it('a narrow window collapses the sidebar to icons that keep their names', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 800, height: 700 });
+    try {
+      await app.nav('Catalog').click();
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Catalog');
+      await expect(app.nav('Catalog').getAttribute('title')).resolves.toBe('Catalog');
+      const labelWidth = await page.locator('.nav-item[aria-current=page] .nav-label').evaluate((el) => el.getBoundingClientRect().width);
+      expect(labelWidth).toBeLessThanOrEqual(1);
+      await app.screenshot('shell-narrow-light');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('a settings change round-trips: saved in main, read back after a reload', async () => {
     const { page } = app;
     await app.nav('Settings').click();
