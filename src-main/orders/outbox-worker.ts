@@ -127,7 +127,14 @@ export class OutboxWorker {
     // Anything but a fresh order may have reached the supplier already.
     const mayBeThere = entry.attempts > 1 || order.status !== 'ready';
     if (order.status === 'ready' || order.status === 'failed' || order.status === 'draft') {
-      orders.transition(order.id, 'submitting', `Sending to ${gateway.name} (attempt ${entry.attempts})`);
+      try {
+        orders.transition(order.id, 'submitting', `Sending to ${gateway.name} (attempt ${entry.attempts})`);
+      } catch (e) {
+        // The user cancelled it between the claim and now: nothing was sent, nothing will be.
+        if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e;
+        outbox.complete(entry.id);
+        return done('skipped', `Order #${order.id} changed to ${orders.get(order.id).status} before it was sent; nothing sent.`);
+      }
     }
 
     try {
