@@ -150,6 +150,16 @@ describe('outbox worker against the SRS sandbox', () => {
     w.conn.close();
   });
 
+  it('never sends an order cancelled before its turn', async () => {
+    const order = queue(sandboxDraft('p1'));
+    const w = worker();
+    w.orders.transition(order.id, 'cancelled', 'Customer postponed');
+    expect(await w.worker.drain()).toEqual([expect.objectContaining({ result: 'skipped', status: 'cancelled' })]);
+    expect(sandbox.count(SUBMIT)).toBe(0);
+    expect(w.outbox.forOrder(order.id)).toEqual([expect.objectContaining({ status: 'done' })]);
+    w.conn.close();
+  });
+
   it('records the queue id of an asynchronous submission', async () => {
     sandbox.configure({ orderMode: 'async' });
     const order = queue(sandboxDraft('p1'));
