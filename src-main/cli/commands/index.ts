@@ -4,6 +4,7 @@ import { register as sandbox } from './sandbox';
 import { register as portal } from './portal';
 import { register as proposals } from './proposals';
 import { register as catalog } from './catalog';
+import { register as srs } from './srs';
 
 /** Every command group of `junction`. Each feature adds its `register` here. */
-export const commandGroups: ((program: Command, run: CliRun) => void)[] = [sandbox, portal, proposals, catalog];
+export const commandGroups: ((program: Command, run: CliRun) => void)[] = [sandbox, portal, proposals, catalog, srs];
