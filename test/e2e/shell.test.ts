@@ -50,19 +50,14 @@ describe('app shell in Chromium (web host)', () => {
     await app.screenshot('shell-proposals-light');
   });
 
-  it('shows the Sandbox banner exactly when app:info says a vendor is simulated', async () => {
+  it('with no vendor configured, runs on the embedded sandbox and says so in a banner', async () => {
     const info = await app.call<AppInfo>('app:info');
-    expect(info.ok).toBe(true);
-    const sandbox = info.ok && info.value.sandbox;
+    expect(info).toMatchObject({ ok: true, value: { sandbox: true } });
+    const simulated = info.ok ? info.value.vendors.filter((v) => v.mode === 'sandbox').map((v) => v.vendor) : [];
+    expect(simulated).toEqual(expect.arrayContaining(['portal', 'srs']));
     const banner = app.page.getByRole('region', { name: 'Sandbox mode' });
-    if (sandbox) {
-      await banner.waitFor();
-      const simulated = info.ok ? info.value.vendors.filter((v) => v.mode === 'sandbox') : [];
-      expect(simulated.length).toBeGreaterThan(0);
-      await expect(banner.textContent()).resolves.toMatch(/Sandbox.*simulated on this computer/);
-    } else {
-      await expect(banner.count()).resolves.toBe(0);
-    }
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toMatch(/^Sandbox — Portal\.io, SRS Distribution are simulated on this computer/);
   });
 
   it('loads under the strict CSP without a single console error', async () => {
@@ -250,5 +245,22 @@ describe('credentials through the UI (passphrase vault)', () => {
     await srs.getByRole('button', { name: 'Remove' }).click();
     await page.getByText('SRS Distribution credentials removed').waitFor();
     expect(app.ctx.vault.names().filter((n) => n.startsWith('srs.'))).toEqual([]);
+  });
+});
+
+describe('without the embedded sandbox', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await launchApp({ sandbox: 'off' });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows no Sandbox banner, as app:info says', async () => {
+    await expect(app.call('app:info')).resolves.toMatchObject({ ok: true, value: { sandbox: false } });
+    await app.nav('Settings').click();
+    await app.page.getByRole('heading', { name: 'About this installation' }).waitFor();
+    await expect(app.page.getByRole('region', { name: 'Sandbox mode' }).count()).resolves.toBe(0);
   });
 });
