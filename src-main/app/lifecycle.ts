@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { contract } from '../../src-shared/ipc/contract';
 import { createAppContext, type AppContext } from '../services/context';
 import { createHandlers, type Platform } from '../services/handlers';
 import { createDispatcher } from '../services/ipc/dispatch';
 import { SafeStorageVault } from '../vault/safe-storage-vault';
 import { forwardEvents, registerIpc } from './ipc';
+import { menuTemplate } from './menu';
 import { findElectronNativeBinding } from './native-binding';
 import { resolveRendererLocation } from './renderer-location';
 import { hardenSession } from './session-security';
@@ -45,6 +46,7 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
 
   await app.whenReady();
   hardenSession(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
 
   const dataDir = process.env.JUNCTION_DATA_DIR ?? app.getPath('userData');
   let context: AppContext;

@@ -68,7 +68,9 @@ export const fake = {
   permissionCheck: null as null | ((...args: unknown[]) => boolean),
   openExternal: vi.fn(async (_url: string) => undefined),
   quit: vi.fn(),
+  menu: null as unknown,
   reset() {
+    this.menu = null;
     this.lock = true;
     this.handlers.clear();
     this.appEvents.removeAllListeners();
@@ -119,6 +121,10 @@ export function electronModule() {
   };
   const shell = { openExternal: fake.openExternal };
   const dialog = { showErrorBox: vi.fn() };
-  const named = { app, BrowserWindow: FakeBrowserWindow, session, ipcMain, shell, dialog, safeStorage: plainSafeStorage };
+  const Menu = {
+    buildFromTemplate: (template: unknown[]) => ({ template }),
+    setApplicationMenu: (menu: unknown) => (fake.menu = menu),
+  };
+  const named = { app, BrowserWindow: FakeBrowserWindow, Menu, session, ipcMain, shell, dialog, safeStorage: plainSafeStorage };
   return { default: named, ...named };
 }

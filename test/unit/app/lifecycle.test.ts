@@ -78,6 +78,12 @@ describe('desktop app lifecycle', () => {
     expect(stray.fire('will-navigate', 'https://example.com/')).toBe(true);
   });
 
+  it('installs the application menu, without developer tools in a packaged app', async () => {
+    await runApp(paths);
+    expect(JSON.stringify(fake.menu)).toContain('editMenu');
+    expect(JSON.stringify(fake.menu)).not.toContain('toggleDevTools');
+  });
+
   it('sends the CSP header from the default session', async () => {
     await runApp(paths);
     let out: { responseHeaders: Record<string, string[]> } | undefined;
