@@ -1,7 +1,12 @@
 import type { ComponentType } from 'react';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { CatalogIcon, OrdersIcon, ProposalsIcon, SettingsIcon } from '../ui/icons';
-import { CatalogPlaceholder, OrdersPlaceholder, ProposalsPlaceholder } from './placeholder-screens';
+import { OrdersPlaceholder } from './placeholder-screens';
+import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
+import { CatalogScreen } from '../features/catalog/CatalogScreen';
+import { ContactsScreen } from '../features/contacts/ContactsScreen';
+import { ContactsIcon } from '../features/contacts/ContactsIcon';
+import { SrsIcon, SrsScreen } from '../features/srs/SrsScreen';
 
 export interface RouteDef {
   id: string;
@@ -14,8 +19,10 @@ export interface RouteDef {
 
 /** The sidebar, in order. A feature adds its screen here (or replaces its placeholder) in one line. */
 export const routes: RouteDef[] = [
-  { id: 'proposals', label: 'Proposals', icon: ProposalsIcon, screen: ProposalsPlaceholder, group: 'work' },
-  { id: 'catalog', label: 'Catalog', icon: CatalogIcon, screen: CatalogPlaceholder, group: 'work' },
+  { id: 'proposals', label: 'Proposals', icon: ProposalsIcon, screen: ProposalsScreen, group: 'work' },
+  { id: 'catalog', label: 'Catalog', icon: CatalogIcon, screen: CatalogScreen, group: 'work' },
+  { id: 'contacts', label: 'Contacts', icon: ContactsIcon, screen: ContactsScreen, group: 'work' },
+  { id: 'srs', label: 'SRS', icon: SrsIcon, screen: SrsScreen, group: 'work' },
   { id: 'orders', label: 'Orders', icon: OrdersIcon, screen: OrdersPlaceholder, group: 'work' },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, screen: SettingsScreen, group: 'app' },
 ];

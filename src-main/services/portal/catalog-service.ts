@@ -8,7 +8,7 @@ import type { Core } from '../context';
 import { CATALOG_SYNC, syncCatalog, type CatalogSyncResult } from './catalog-sync';
 import { isOffline, portalClient } from './portal-client';
 
-export const CATALOG_JOB = 'catalog.sync';
+export const CATALOG_JOB = 'catalog-sync';
 
 /** The offline Portal catalog: sync job, search, facets and item details on demand. */
 export class CatalogService {
