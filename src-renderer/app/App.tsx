@@ -32,6 +32,19 @@ export function App() {
     document.title = `${current.label} · Junction`;
   }, [current.label]);
 
+  // Ctrl/Cmd + 1…9 opens the sidebar's screens in order.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || !/^[1-9]$/.test(e.key)) return;
+      const target = routes[Number(e.key) - 1];
+      if (!target) return;
+      e.preventDefault();
+      useNav.getState().go(target.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToContent}>

@@ -5,6 +5,8 @@ import { useAppInfo } from './app-info-store';
 import { useNav } from './nav-store';
 import { routes, type RouteDef } from './routes';
 
+const shortcutKey = /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
 /**
  * The sidebar is one keyboard stop: Tab lands on the current screen's item, arrow keys
  * (and Home/End) move between items, Enter or Space opens one.
@@ -31,6 +33,7 @@ export function Sidebar() {
 
   const item = (r: RouteDef) => {
     const Icon = r.icon;
+    const position = routes.indexOf(r) + 1;
     const current = r.id === route;
     return (
       <li key={r.id}>
@@ -39,7 +42,7 @@ export function Sidebar() {
           className="nav-item"
           aria-current={current ? 'page' : undefined}
           tabIndex={current ? 0 : -1}
-          title={r.label}
+          title={position <= 9 ? `${r.label} (${shortcutKey}+${position})` : r.label}
           onClick={() => go(r.id)}
         >
           <Icon size={18} />

@@ -1,5 +1,5 @@
 import { EmptyState } from '../ui/EmptyState';
-import { CatalogIcon, OrdersIcon, ProposalsIcon } from '../ui/icons';
+import { OrdersIcon } from '../ui/icons';
 import { ScreenHeader } from '../ui/ScreenHeader';
 import { useNav } from './nav-store';
 
@@ -7,46 +7,6 @@ import { useNav } from './nav-store';
  * Screens shown until their feature lands. Each says what the screen is for and what to
  * do next; the feature's own screen replaces its entry in routes.tsx.
  */
-
-export function ProposalsPlaceholder() {
-  const go = useNav((s) => s.go);
-  return (
-    <>
-      <ScreenHeader title="Proposals" subtitle="Accepted Portal.io proposals, ready to become supplier orders." />
-      <EmptyState
-        icon={<ProposalsIcon size={28} />}
-        title="No proposals yet"
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => go('settings')}>
-            Connect Portal.io
-          </button>
-        }
-      >
-        <p>Connect your Portal.io account in Settings. Accepted proposals then appear here, and you can turn each into an order in one click.</p>
-      </EmptyState>
-    </>
-  );
-}
-
-export function CatalogPlaceholder() {
-  const go = useNav((s) => s.go);
-  return (
-    <>
-      <ScreenHeader title="Catalog" subtitle="Supplier products and prices, searchable offline." />
-      <EmptyState
-        icon={<CatalogIcon size={28} />}
-        title="The catalog is empty"
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => go('settings')}>
-            Set up SRS Distribution
-          </button>
-        }
-      >
-        <p>Add your SRS Distribution credentials in Settings, then sync the catalog to search products and prices without a connection.</p>
-      </EmptyState>
-    </>
-  );
-}
 
 export function OrdersPlaceholder() {
   const go = useNav((s) => s.go);

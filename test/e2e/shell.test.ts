@@ -91,13 +91,19 @@ describe('app shell in Chromium (web host)', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press(' ');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Orders');
-    await expect(page.getByText('No orders yet. Open an accepted proposal and click Create order.').isVisible()).resolves.toBe(true);
     // The skip link moves focus into the screen.
     await page.reload();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    // Ctrl+number opens a screen from anywhere; the sidebar's tooltip says which number.
+    const settingsKey = /\(Ctrl\+(\d)\)$/.exec((await app.nav('Settings').getAttribute('title')) ?? '')?.[1];
+    expect(settingsKey).toBe(String(await page.locator('.nav-item').count()));
+    await page.keyboard.press(`Control+${settingsKey}`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Settings');
+    await page.keyboard.press('Control+1');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Proposals');
   });
 
   it('a narrow window collapses the sidebar to icons that keep their names', async () => {
@@ -106,7 +112,7 @@ describe('app shell in Chromium (web host)', () => {
     try {
       await app.nav('Catalog').click();
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Catalog');
-      await expect(app.nav('Catalog').getAttribute('title')).resolves.toBe('Catalog');
+      await expect(app.nav('Catalog').getAttribute('title')).resolves.toBe('Catalog (Ctrl+2)');
       const labelWidth = await page.locator('.nav-item[aria-current=page] .nav-label').evaluate((el) => el.getBoundingClientRect().width);
       expect(labelWidth).toBeLessThanOrEqual(1);
       await app.screenshot('shell-narrow-light');
