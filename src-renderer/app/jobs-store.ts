@@ -23,7 +23,13 @@ export const useJobs = create<JobsState>((set, get) => ({
   },
 }));
 
+/** When each running job was first seen, so quick jobs finish without a toast. */
+const firstSeen = new Map<string, number>();
+/** A job shorter than this ends quietly: the screen that started it already shows the result. */
+export const QUIET_JOB_MS = 3000;
+
 function onProgress(p: JobProgress) {
+  if (!firstSeen.has(p.jobId)) firstSeen.set(p.jobId, Date.now());
   const running = useJobs.getState().running;
   const i = running.findIndex((j) => j.jobId === p.jobId);
   useJobs.setState({ running: i === -1 ? [...running, p] : running.map((j) => (j.jobId === p.jobId ? p : j)) });
@@ -31,9 +37,12 @@ function onProgress(p: JobProgress) {
 
 function onFinished(f: JobFinished) {
   useJobs.setState({ running: useJobs.getState().running.filter((j) => j.jobId !== f.jobId) });
+  const started = firstSeen.get(f.jobId) ?? Date.now();
+  firstSeen.delete(f.jobId);
   const label = jobLabel(f.kind);
-  if (f.outcome === 'done') notify.success(`${label} finished`);
-  else if (f.outcome === 'cancelled') notify.info(`${label} was cancelled`);
+  if (f.outcome === 'done') {
+    if (Date.now() - started >= QUIET_JOB_MS) notify.success(`${label} finished`);
+  } else if (f.outcome === 'cancelled') notify.info(`${label} was cancelled`);
   else notify.error(`${label} failed`, f.message ?? undefined);
 }
 
