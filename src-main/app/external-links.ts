@@ -23,3 +23,11 @@ export function isAllowedExternalUrl(raw: string, allowList: readonly string[] =
   const host = url.hostname.toLowerCase();
   return allowList.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
 }
+
+/** A URL that passed the allow-list; only `allowExternalUrl` makes one, so a raw string cannot reach a browser. */
+export type AllowedExternalUrl = string & { readonly __allowedExternalUrl: true };
+
+/** The URL as an `AllowedExternalUrl` when it passes `isAllowedExternalUrl`, else null. */
+export function allowExternalUrl(raw: string, allowList: readonly string[] = EXTERNAL_HOST_ALLOW_LIST): AllowedExternalUrl | null {
+  return isAllowedExternalUrl(raw, allowList) ? (raw as AllowedExternalUrl) : null;
+}

@@ -63,7 +63,7 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
     return true;
   }
 
-  const platform: Platform = { version: app.getVersion(), openExternal: (url) => openExternalIfAllowed(url) };
+  const platform: Platform = { version: app.getVersion(), openInBrowser: (url) => openExternalIfAllowed(url) };
   const dispatch = createDispatcher(contract, createHandlers(context, platform), context.log.child('ipc'));
   const location = resolveRendererLocation(paths.indexHtml, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
   registerIpc({ ipcMain, contract, dispatch, window: () => win, location });

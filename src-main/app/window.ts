@@ -1,23 +1,6 @@
-import { BrowserWindow, shell, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from './external-links';
 import type { RendererLocation } from './renderer-location';
-
-/** The only web preferences a Junction window gets: isolated, sandboxed, no Node. */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
 
 /** Opens the URL in the user's browser if it passes the allow-list; false when refused. */
 export async function openExternalIfAllowed(url: string, open: (url: string) => Promise<void> = shell.openExternal): Promise<boolean> {
@@ -57,7 +40,23 @@ export function createMainWindow(preload: string, location: RendererLocation): B
     title: 'Junction',
     backgroundColor: '#0f1115',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preload),
+    // Written out here, not built by a helper, so a scanner (Electronegativity) and a reader
+    // see the real values at the one place a window is created.
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click would otherwise try to open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   guardWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());

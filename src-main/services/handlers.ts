@@ -1,4 +1,5 @@
 import { VENDORS } from '../../src-shared/ipc/app';
+import { allowExternalUrl, type AllowedExternalUrl } from '../app/external-links';
 import type { Contract } from '../../src-shared/ipc/contract';
 import type { AppContext } from './context';
 import { CredentialsService } from './credentials-service';
@@ -9,8 +10,8 @@ import { srsHandlers } from './srs/handlers';
 /** What differs between the Electron shell, the web host and tests. */
 export interface Platform {
   version: string;
-  /** Opens an allow-listed external URL in the user's browser; false when refused. */
-  openExternal(url: string): Promise<boolean>;
+  /** Opens a URL that already passed the allow-list in the user's browser; false when it could not. */
+  openInBrowser(url: AllowedExternalUrl): Promise<boolean>;
 }
 
 /** Every channel of the contract, bound to the services. `satisfies` keeps it complete. */
@@ -26,7 +27,16 @@ export function createHandlers(ctx: AppContext, platform: Platform) {
         return { vendor: v, mode: e.mode, baseUrl: e.baseUrl };
       }),
     }),
-    'app:openExternal': async ({ url }) => ({ opened: await platform.openExternal(url) }),
+    'app:openExternal': async ({ url }) => {
+      // The allow-list is enforced here, at the contract, for every platform: a URL the renderer
+      // sends never reaches the browser unless it is https on a vendor's host.
+      const allowed = allowExternalUrl(url);
+      if (!allowed) {
+        ctx.log.warn('refused to open a link outside the allow-list', { host: hostOf(url) });
+        return { opened: false };
+      }
+      return { opened: await platform.openInBrowser(allowed) };
+    },
 
     'jobs:cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     'jobs:list': () => ctx.jobs.list(),
@@ -46,4 +56,12 @@ export function createHandlers(ctx: AppContext, platform: Platform) {
 
     ...srsHandlers(ctx),
   } satisfies HandlerMap<Contract>;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.slice(0, 100);
+  } catch {
+    return '(not a URL)';
+  }
 }

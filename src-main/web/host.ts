@@ -5,7 +5,6 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { contract } from '../../src-shared/ipc/contract';
 import { registerSecret } from '../log/redact';
-import { isAllowedExternalUrl } from '../app/external-links';
 import type { AppContext } from '../services/context';
 import { createHandlers, type Platform } from '../services/handlers';
 import { createDispatcher } from '../services/ipc/dispatch';
@@ -55,7 +54,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const platform: Platform = {
     version: options.version ?? process.env.npm_package_version ?? '0.0.0',
     // A browser opens links itself (the renderer uses plain anchors there); the host has no window to hand them to.
-    openExternal: async (url) => isAllowedExternalUrl(url) && false,
+    openInBrowser: async () => false,
   };
   const dispatch = createDispatcher(contract, createHandlers(ctx, platform), log);
 

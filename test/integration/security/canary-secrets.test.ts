@@ -37,7 +37,7 @@ describe('canary secrets through every foundation path', () => {
   });
 
   it('stores, reports and clears credentials without a secret in any reply, log line or file', async () => {
-    const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openExternal: async () => false }), ctx.log);
+    const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openInBrowser: async () => false }), ctx.log);
     const replies: unknown[] = [];
     const call = async (channel: string, req: unknown) => {
       const r = await dispatch(channel, req, { origin: 'test' });

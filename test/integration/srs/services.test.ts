@@ -198,7 +198,7 @@ describe('SRS pricing service: batching, the 4-hour cache, zero prices and subst
   });
 
   it('the srs:* channels answer through the dispatcher, with no secret in any reply', async () => {
-    const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openExternal: async () => false }), silentLogger);
+    const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openInBrowser: async () => false }), silentLogger);
     const call = (ch: string, req: unknown) => dispatch(ch, req, { origin: 'test' });
     const validated = await call('srs:validate', {});
     expect(validated).toMatchObject({ ok: true, value: { valid: true } });

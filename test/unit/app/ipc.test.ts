@@ -25,7 +25,7 @@ beforeEach(async () => {
   fake.reset();
   dir = mkdtempSync(join(tmpdir(), 'junction-ipc-'));
   ctx = await createAppContext({ dataDir: dir, env: {}, vault: openHeadlessVault(dir, {}), log: silentLogger, sandbox: 'off' });
-  const dispatch = createDispatcher(contract, createHandlers(ctx, { version: '1.0.0', openExternal: async () => false }), silentLogger);
+  const dispatch = createDispatcher(contract, createHandlers(ctx, { version: '1.0.0', openInBrowser: async () => false }), silentLogger);
   win = new FakeBrowserWindow({});
   await win.loadFile(location.file);
   registerIpc({ ipcMain: electron.ipcMain, contract, dispatch, window: () => win as never, location });

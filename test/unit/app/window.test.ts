@@ -20,6 +20,8 @@ describe('main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      nodeIntegrationInWorker: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(win.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html');
     expect(win.loadURL).not.toHaveBeenCalled();
