@@ -6,6 +6,7 @@ import { ScreenHeader } from '../../ui/ScreenHeader';
 import { ageText, statusLabel } from './format';
 import { ProposalDetailView } from './ProposalDetailView';
 import { ProposalList } from './ProposalList';
+import { PortalSignIn } from './PortalSignIn';
 import { useProposals, type ProposalSort } from './proposals-store';
 import './proposals.css';
 
@@ -44,6 +45,7 @@ function Toolbar() {
 
 export function ProposalsScreen() {
   const s = useProposals();
+  const [signingIn, setSigningIn] = useState(false);
   useEffect(() => {
     void useProposals
       .getState()
@@ -86,14 +88,35 @@ export function ProposalsScreen() {
           </>
         }
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => void s.sync()} disabled={s.syncing}>
-            {s.syncing ? 'Syncing…' : 'Sync'}
-          </button>
+          <>
+            <button type="button" className="btn" onClick={() => setSigningIn(true)}>
+              Sign in to Portal
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void s.sync()} disabled={s.syncing}>
+              {s.syncing ? 'Syncing…' : 'Sync'}
+            </button>
+          </>
         }
       />
+      {signingIn ? (
+        <PortalSignIn
+          onDone={(signedIn) => {
+            setSigningIn(false);
+            if (signedIn) void s.sync();
+          }}
+        />
+      ) : null}
       {s.error ? (
         <p className="field-error" role="alert">
           {s.error.message}
+          {s.error.code === 'UNAUTHORIZED' || s.error.code === 'NOT_CONFIGURED' ? (
+            <>
+              {' '}
+              <button type="button" className="btn btn-sm" onClick={() => setSigningIn(true)}>
+                Sign in
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
       <Toolbar />

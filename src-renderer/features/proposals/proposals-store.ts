@@ -57,7 +57,8 @@ export const useProposals = create<ProposalsState>((set, get) => ({
     set({ loading: true });
     const reply = await api.proposals.list({ ...(status ? { status } : {}), ...(text.trim() ? { text: text.trim() } : {}), sort, direction, limit: 1000 });
     if (id !== listRequest) return; // a newer query answered (or will answer) instead
-    if (reply.ok) set({ items: reply.value.items, total: reply.value.total, lastSynced: reply.value.lastSynced, loading: false, error: null });
+    // Success leaves `error` alone: it may hold the sync's failure, which the user must see.
+    if (reply.ok) set({ items: reply.value.items, total: reply.value.total, lastSynced: reply.value.lastSynced, loading: false });
     else set({ loading: false, error: reply.error });
   },
 
