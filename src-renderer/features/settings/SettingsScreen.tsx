@@ -50,7 +50,7 @@ export function SettingsScreen() {
                 </div>
               ) : null}
               {credentials.vendors.map((status) => (
-                <VendorCredentialsCard key={status.vendor} status={status} canStore={canStore} />
+                <VendorCredentialsCard key={status.vendor} status={status} canStore={canStore} vaultSecure={!!vault?.secure} />
               ))}
               <VaultCard vault={credentials.vault} />
             </div>

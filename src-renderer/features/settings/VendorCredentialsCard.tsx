@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { CREDENTIAL_FIELDS } from '../../../src-shared/ipc/credentials';
 import { notify } from '../../app/toast-store';
 import { useSettings, type VendorStatus } from './settings-store';
-import { FIELD_LABELS, SOURCE_TEXT, VENDOR_LABELS } from './vendor-labels';
+import { FIELD_LABELS, sourceText, VENDOR_LABELS } from './vendor-labels';
 
 function StatusBadge({ status }: { status: VendorStatus }) {
   if (status.source === 'sandbox') return <span className="badge badge-warning">Sandbox demo</span>;
@@ -15,7 +15,7 @@ function StatusBadge({ status }: { status: VendorStatus }) {
  * One vendor's credentials. The form starts empty every time: stored values are never sent
  * to the renderer, so a field only says whether it holds a value.
  */
-export function VendorCredentialsCard({ status, canStore }: { status: VendorStatus; canStore: boolean }) {
+export function VendorCredentialsCard({ status, canStore, vaultSecure }: { status: VendorStatus; canStore: boolean; vaultSecure: boolean }) {
   const { setCredentials, clearCredentials } = useSettings();
   const fields = CREDENTIAL_FIELDS[status.vendor] as readonly string[];
   const [values, setValues] = useState<Record<string, string>>({});
@@ -62,7 +62,7 @@ export function VendorCredentialsCard({ status, canStore }: { status: VendorStat
       </div>
       <div className="card-body">
         <p className="field-hint" style={{ marginBottom: 'var(--space-4)' }}>
-          <strong>Source:</strong> {SOURCE_TEXT[status.source]}
+          <strong>Source:</strong> {sourceText(status.source, vaultSecure)}
         </p>
         <div className="form-grid">
           {fields.map((field) => {

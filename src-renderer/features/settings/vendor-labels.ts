@@ -19,7 +19,13 @@ export const FIELD_LABELS: Record<string, { label: string; secret: boolean }> = 
   password: { label: 'Password', secret: true },
 };
 
-export const SOURCE_TEXT: Record<string, string> = {
+/** Where a vendor's credentials come from, in words; the vault's wording depends on whether it encrypts. */
+export function sourceText(source: string, vaultSecure: boolean): string {
+  if (source === 'vault' && !vaultSecure) return 'Stored on this computer without encryption, as you allowed in Credential storage.';
+  return SOURCE_TEXT[source] ?? source;
+}
+
+const SOURCE_TEXT: Record<string, string> = {
   vault: 'Stored in the encrypted vault on this computer.',
   environment: 'From JUNCTION_* environment variables; they override stored values for this run.',
   sandbox: 'Using the built-in sandbox’s demo account.',
