@@ -40,7 +40,7 @@ describe('SRS screen (renderer over the real contract)', () => {
     ctx = await createAppContext({ dataDir, env, log: silentLogger, vault: openHeadlessVault(dataDir, env), sandbox: 'off' });
     await new SrsProductsService(ctx).startSync(['BRRIV', 'DALTX']).done;
     ctx.settings.update({ srsDefaultBranch: 'BRRIV', srsDefaultJobAccount: 1 });
-    const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openExternal: async () => false }), silentLogger);
+    const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openInBrowser: async () => false }), silentLogger);
     window.junction = buildApi(contract, events, {
       call: (channel, req) => dispatch(channel, req, { origin: 'test' }),
       subscribe: () => () => undefined,
