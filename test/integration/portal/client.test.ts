@@ -181,3 +181,30 @@ describe('Portal client against the sandbox over HTTP', () => {
     await expect(client().catalogItem(42)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('Portal sandbox controls and state', () => {
+  it('takes faults over HTTP (POST /portal/_sandbox/faults) for tests in other processes', async () => {
+    const set = await request(`${baseUrl}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ status: 500, count: 5, endpoint: 'proposalDetails' }] }) });
+    expect(set.statusCode).toBe(200);
+    await set.body.dump();
+    await expect(client().proposal(1001)).rejects.toMatchObject({ code: 'VENDOR_ERROR' });
+    await (await request(`${baseUrl}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ clear: true }) })).body.dump();
+    await expect(client().proposal(1001)).resolves.toMatchObject({ id: 1001 });
+  });
+
+  it('keeps created contacts across a restart (state under the data dir)', async () => {
+    const c = await client().createContact({ FirstName: 'Persisted', LastName: 'Person' });
+    const again = await startSandboxServer({ dataDir: dir, log: silentLogger, only: ['portal'] });
+    try {
+      const other = new PortalClient({ baseUrl: again.baseUrl('portal'), credentials: creds, log: silentLogger, http: fast });
+      await expect(other.contact(c.id)).resolves.toMatchObject({ firstName: 'Persisted' });
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('rejects malformed paging and form posts without the form content type', async () => {
+    await expect(client().proposalPage({ pageNumber: 0 })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('PageNumber must be an integer') });
+    await expect(client().catalogPage({ pageNumber: 1, pageSize: 5000 })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
