@@ -5,7 +5,7 @@ import './srs.css';
 
 /** Settings → SRS: validate the customer, see branches and job accounts, choose the defaults. */
 export function SrsAccountPanel() {
-  const { status, branches, jobAccounts, error, busy, load, validate, refresh, setDefaults } = useSrs();
+  const { status, branches, jobAccounts, error, busy, load, validate, refresh } = useSrs();
   useEffect(() => {
     void load();
   }, [load]);
