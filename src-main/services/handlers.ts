@@ -27,7 +27,7 @@ export function createHandlers(ctx: AppContext, platform: Platform) {
         return { vendor: v, mode: e.mode, baseUrl: e.baseUrl };
       }),
     }),
-    'app:openExternal': async ({ url }) => {
+    'app:openLink': async ({ url }) => {
       // The allow-list is enforced here, at the contract, for every platform: a URL the renderer
       // sends never reaches the browser unless it is https on a vendor's host.
       const allowed = allowExternalUrl(url);

@@ -11,7 +11,7 @@ export function ExternalLink(props: { href: string; children: ReactNode }) {
   const onClick = async (e: MouseEvent) => {
     if (!isDesktop) return;
     e.preventDefault();
-    const reply = await api.app.openExternal({ url: props.href });
+    const reply = await api.app.openLink({ url: props.href });
     if (!reply.ok || !reply.value.opened) notify.error('This link cannot be opened', `${props.href} is not on the list of vendor sites Junction opens.`);
   };
   return (

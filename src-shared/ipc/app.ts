@@ -22,8 +22,9 @@ export const appChannels = {
       vendors: z.array(VendorModeSchema),
     }),
   },
-  'app:openExternal': {
-    req: z.object({ url: z.string().url() }),
+  /** Asks main to open a vendor link in the user's browser; main opens only allow-listed https hosts. */
+  'app:openLink': {
+    req: z.object({ url: z.string().max(2048).url() }),
     res: z.object({ opened: z.boolean() }),
   },
 } satisfies ChannelMap;
