@@ -1,19 +1,12 @@
 import { spawn } from 'node:child_process';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
 import { createLogger } from '../log/logger';
 import { createAppContext, defaultLogFile } from '../services/context';
+import { resolveDataDir } from '../services/data-dir';
 import { openHeadlessVault } from '../vault/open-vault';
 import { startWebHost } from './host';
-
-/** Same folder Electron uses for userData, so the desktop app and the web host share their data. */
-function defaultDataDir(): string {
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'junction');
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'junction');
-  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'junction');
-}
 
 function openInBrowser(url: string): void {
   const [cmd, args] =
@@ -38,7 +31,7 @@ async function main(): Promise<void> {
   const port = Number(rawPort);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a number from 0 to 65535, got "${rawPort}".`);
 
-  const dataDir = process.env.JUNCTION_DATA_DIR ?? defaultDataDir();
+  const dataDir = resolveDataDir();
   const log = createLogger({ file: defaultLogFile(dataDir), stderr: true });
   const ctx = await createAppContext({ dataDir, vault: openHeadlessVault(dataDir), log, sandbox: 'auto' });
   const host = await startWebHost({ ctx, port, rendererDir: join(import.meta.dirname, '../renderer'), version: pkg.version });

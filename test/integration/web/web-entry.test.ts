@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,5 +79,11 @@ describe('npm run web (out/main/web.js as a child process)', () => {
     expect(await exited).toBe(0);
     expect(stderr).not.toContain(token);
     expect(readFileSync(join(dir, 'logs', 'junction.log'), 'utf8')).not.toContain(token);
+  });
+
+  it('refuses a bad --port with a one-line reason and a non-zero exit', () => {
+    const run = spawnSync(process.execPath, [WEB_JS, '--port', 'eighty'], { env: { PATH: process.env.PATH, JUNCTION_DATA_DIR: dir }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('junction web: --port must be a number from 0 to 65535, got "eighty".');
   });
 });
