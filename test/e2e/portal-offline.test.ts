@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PortalSandbox } from '../../src-main/sandbox/portal/index';
 import { launchApp, type E2eApp } from './harness';
 
 let app: E2eApp;
@@ -11,6 +12,23 @@ afterAll(async () => {
 });
 
 describe('Portal offline: sync, stop the sandbox, keep working (Chromium)', () => {
+  it('shows catalog sync progress and cancels it; the next sync resumes', async () => {
+    const { page } = app;
+    const portal = app.ctx.sandbox!.get<PortalSandbox>('portal');
+    portal.faults.set({ latencyMs: 400 });
+    await app.nav('Catalog').click();
+    await page.getByText('The catalog is empty').waitFor();
+    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+    const bar = page.getByRole('progressbar', { name: 'Catalog download progress' });
+    await page.waitForFunction(() => Number(document.querySelector('[aria-label="Catalog download progress"]')?.getAttribute('aria-valuenow')) > 0);
+    await expect(page.getByRole('group', { name: 'Catalog sync' }).textContent()).resolves.toMatch(/Syncing catalog: [\d,]+ of 2,220 · Items: [\d,]+\/s, about \d+ s left/);
+    await app.screenshot('portal-catalog-sync-progress');
+    await page.getByRole('button', { name: 'Cancel sync' }).click();
+    await bar.waitFor({ state: 'detached' });
+    await page.getByText(/last sync was interrupted/).waitFor();
+    portal.faults.clear();
+  });
+
   it('syncs the catalog and proposals from the embedded Portal sandbox', async () => {
     const { page } = app;
     await app.nav('Catalog').click();

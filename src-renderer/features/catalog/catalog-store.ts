@@ -110,11 +110,23 @@ export const useCatalog = create<CatalogState>((set, get) => ({
   },
 }));
 
-/** Follows the sync job: when it ends, reload status, facets and results. */
+/** Follows the sync job: while it runs, the item count grows; when it ends, reload everything. */
 export function watchCatalogSync(): () => void {
-  return api.events.on('job:finished', (f) => {
+  let lastStatus = 0;
+  const offProgress = api.events.on('job:progress', (p) => {
+    if (p.jobId !== useCatalog.getState().syncJobId || Date.now() - lastStatus < 1000) return;
+    lastStatus = Date.now();
+    void api.catalog.status().then((reply) => {
+      if (reply.ok) useCatalog.setState({ status: reply.value });
+    });
+  });
+  const offFinished = api.events.on('job:finished', (f) => {
     if (f.jobId !== useCatalog.getState().syncJobId) return;
     useCatalog.setState({ syncJobId: null, ...(f.outcome === 'failed' ? { error: { code: 'VENDOR_ERROR', message: f.message ?? 'Catalog sync failed.' } } : {}) });
     void useCatalog.getState().refresh();
   });
+  return () => {
+    offProgress();
+    offFinished();
+  };
 }
