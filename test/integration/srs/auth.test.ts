@@ -43,14 +43,18 @@ describe('SRS token management against the sandbox', () => {
   });
 
   it('refreshes at 90% of expires_in, before the token expires', async () => {
-    h.sandbox.configure({ tokenTtlSeconds: 1 });
-    const client = h.client();
+    h.sandbox.configure({ tokenTtlSeconds: 100 });
+    let skew = 0;
+    const client = h.client({ now: () => Date.now() + skew });
     await client.branches();
-    await new Promise((r) => setTimeout(r, 950)); // past 90% of 1 s, before expiry
+    skew = 89_000; // 89% of the lifetime: the token is still used
+    await client.branches();
+    expect(h.sandbox.count(TOKEN)).toBe(1);
+    skew = 90_500; // past 90%: refreshed before SRS would refuse it
     await client.branches();
     expect(h.sandbox.count(TOKEN)).toBe(2);
     // No 401 round trip: each call reached the endpoint exactly once.
-    expect(h.sandbox.count(BRANCHES)).toBe(2);
+    expect(h.sandbox.count(BRANCHES)).toBe(3);
   });
 
   it('on a 401 refreshes once and retries once', async () => {

@@ -2,11 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoOrder, startSrs, STATUS, SUBMIT, type SrsHarness } from './harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const STEP = 1000;
+const ASYNC_DELAY = 500;
+/** Waits until `ms` after `t0`: checks land mid-step, so a slow machine does not cross into the next status. */
+const at = (t0: number, ms: number) => sleep(Math.max(0, t0 + ms - Date.now()));
 
 describe('SRS submission and tracking against the sandbox', () => {
   let h: SrsHarness;
   beforeEach(async () => {
-    h = await startSrs({ statusStepMs: 400, asyncDelayMs: 300 });
+    h = await startSrs({ statusStepMs: STEP, asyncDelayMs: ASYNC_DELAY });
   });
   afterEach(async () => h.close());
 
@@ -22,11 +26,13 @@ describe('SRS submission and tracking against the sandbox', () => {
     h.sandbox.configure({ orderMode: 'async' });
     const order = demoOrder();
     const client = h.client();
+    await client.branches(); // token first, so t0 is close to the submission
+    const t0 = Date.now();
     const r = await client.submitOrder(order);
     expect(r.orderID).toBeNull();
     expect(r.queueID).toMatch(/^Q-/);
     expect(await client.orderStatus({ transactionID: order.transactionID })).toMatchObject({ state: 'queued', orderID: null });
-    await sleep(350);
+    await at(t0, ASYNC_DELAY + STEP / 2);
     const later = await client.orderStatus({ transactionID: order.transactionID });
     expect(later.state).toBe('received');
     expect(later.orderID).toMatch(/^\d+$/);
@@ -127,21 +133,23 @@ describe('SRS submission and tracking against the sandbox', () => {
   it('status progresses received → acknowledged → shipped → delivered, with deliveries, proof of delivery and invoices', async () => {
     const client = h.client();
     const order = demoOrder();
+    await client.branches(); // token first, so t0 is close to the submission
+    const t0 = Date.now();
     const { orderID } = await client.submitOrder(order);
     expect((await client.orderStatus({ orderID: orderID! })).state).toBe('received');
     expect(await client.deliveries({ orderID: orderID! })).toEqual([]);
-    await sleep(450);
+    await at(t0, 1.5 * STEP);
     expect((await client.orderStatus({ transactionID: order.transactionID })).state).toBe('acknowledged');
     const [scheduled] = await client.deliveries({ orderID: orderID! });
     expect(scheduled).toMatchObject({ status: 'Scheduled', proofOfDelivery: null });
     expect(Date.parse(scheduled!.eta!)).toBeGreaterThan(Date.now());
-    await sleep(400);
+    await at(t0, 2.5 * STEP);
     expect((await client.orderStatus({ orderID: orderID! })).state).toBe('shipped');
     const [invoice] = await client.invoices({ orderID: orderID! });
     expect(invoice!.subtotalCents).toBe(30 * 3861);
     expect(invoice!.totalCents).toBe(invoice!.subtotalCents! + invoice!.taxCents!);
     await expect(client.cancelOrder({ orderID: orderID! })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('can no longer be cancelled') });
-    await sleep(400);
+    await at(t0, 3.5 * STEP);
     expect((await client.orderStatus({ orderID: orderID! })).state).toBe('delivered');
     const pod = await client.proofOfDelivery({ orderID: orderID! });
     expect(pod).toMatchObject({ signedBy: 'John Dough' });
