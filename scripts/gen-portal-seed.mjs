@@ -172,7 +172,6 @@ const catalog = {
   categories,
   items: items.map((it) => ({ ...it, pcat: parentOf.get(it.cat) ?? null })),
 };
-const byRoofId = new Map(roofing.map((p, i) => [p.productId, items[i]]));
 const roofItems = (category) => items.filter((it, i) => i < roofing.length && roofing[i].category === category && it.cost > 0 && it.stock);
 
 // ---------------------------------------------------------------- contacts
@@ -395,7 +394,7 @@ function financial(parts, laborCents, kind) {
 
 const stripPrivate = (o) => JSON.parse(JSON.stringify(o, (k, v) => (k === '_sell' ? undefined : v)));
 const customerOf = (c) => {
-  const { locations, notes, lastModifiedDate, ...rest } = c;
+  const { locations, notes: _notes, lastModifiedDate: _modified, ...rest } = c;
   return { ...rest, location: { ...locations[0] } };
 };
 
@@ -491,7 +490,9 @@ for (const [name, data] of Object.entries(files)) {
     let old = '';
     try {
       old = readFileSync(path, 'utf8');
-    } catch {}
+    } catch {
+      // missing file: stale
+    }
     if (old !== text) {
       stale = true;
       console.error(`${name} is out of date; run node scripts/gen-portal-seed.mjs`);
@@ -502,5 +503,4 @@ if (stale) process.exit(1);
 if (!check) {
   const roofAccepted = proposals.filter((p) => p.status === 'Accepted' && p.areas.some((a) => a.options.some((o) => o.items.some((i) => i.supplier === 'SRS Distribution'))));
   console.log(`portal seed: ${items.length} catalog items (${roofing.length} SRS roofing), ${contacts.length} contacts, ${proposals.length} proposals (${roofAccepted.length} accepted roofing), ${proposals.reduce((s, p) => s + p.changeOrders.length, 0)} change orders`);
-  void byRoofId;
 }

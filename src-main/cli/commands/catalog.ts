@@ -25,7 +25,9 @@ export function register(program: Command, run: CliRun): void {
           const p = payload as { jobId: string; kind: string; done: number; total: number | null; phase: string };
           if (name !== 'job:progress' || p.jobId !== job.jobId || p.kind !== CATALOG_JOB) return;
           const pct = p.total ? ` ${Math.floor((p.done / p.total) * 100)}%` : '';
-          out.progress(`catalog sync: ${p.done.toLocaleString('en-US')}/${p.total?.toLocaleString('en-US') ?? '?'}${pct} ${p.phase}\n`);
+          const line = `catalog sync: ${p.done.toLocaleString('en-US')}/${p.total?.toLocaleString('en-US') ?? '?'}${pct} ${p.phase}`;
+          // On a terminal the line updates in place; in a log or pipe every update is its own line.
+          out.progress(process.stderr.isTTY ? `\r\x1b[2K${line}${p.total !== null && p.done >= p.total ? '\n' : ''}` : `${line}\n`);
         });
         const cancel = () => ctx.jobs.cancel(job.jobId);
         process.once('SIGINT', cancel);
