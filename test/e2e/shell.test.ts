@@ -166,6 +166,8 @@ describe('app shell in Chromium (web host)', () => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
     expect(await bg()).toBe(light);
     expect(app.ctx.settings.get().theme).toBe('light');
+    // Changing one setting leaves the others as they were.
+    expect(app.ctx.settings.get().priceBatchSize).toBe(75);
     await page.getByRole('radio', { name: 'System' }).click();
     await page.waitForFunction(() => document.documentElement.dataset.theme === undefined);
     expect(await bg()).toBe(dark);

@@ -44,7 +44,10 @@ export const useSettings = create<SettingsState>((set, get) => {
       });
     },
     async update(patch) {
-      const reply = await api.settings.update(patch);
+      // Send every setting, not just the changed ones: the request schema fills defaults
+      // into missing keys, so a partial patch would reset the others.
+      const current = get().settings;
+      const reply = await api.settings.update(current ? { ...current, ...patch } : patch);
       if (!reply.ok) return reply.error;
       set({ settings: reply.value });
       void useAppInfo.getState().refresh();
