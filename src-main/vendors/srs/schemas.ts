@@ -142,6 +142,10 @@ export const InvoiceSchema = z.looseObject({
   subtotal: z.number().nullish(),
   tax: z.number().nullish(),
   invoiceTotal: z.number(),
+  /** Invoiced lines, when SRS lists them (the order flow matches them against the order). */
+  lines: z
+    .array(z.looseObject({ productId: z.number().int(), productName: z.string().nullish(), quantity: z.number(), uom: z.string(), price: z.number() }))
+    .nullish(),
 });
 export const InvoicesAnswerSchema = listOf('invoices', InvoiceSchema);
 

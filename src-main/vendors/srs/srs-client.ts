@@ -383,6 +383,7 @@ export class SrsClient {
       subtotalCents: i.subtotal == null ? null : toCents(i.subtotal),
       taxCents: i.tax == null ? null : toCents(i.tax),
       totalCents: toCents(i.invoiceTotal),
+      lines: (i.lines ?? []).map((l) => ({ productId: l.productId, productName: l.productName ?? null, quantity: l.quantity, uom: l.uom, unitPriceCents: toCents(l.price) })),
     }));
   }
 
