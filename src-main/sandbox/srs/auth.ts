@@ -49,6 +49,11 @@ export class TokenStore {
     }
   }
 
+  /** Test hook: the tokens handed out and still remembered (to prove they are never logged). */
+  issued(): string[] {
+    return [...this.tokens.keys()];
+  }
+
   /** Test hook: every issued token stops working at once. */
   expireAll(): void {
     this.tokens.clear();

@@ -92,6 +92,10 @@ export class SrsSandbox implements MountedSandbox {
     this.tokens.expireAll();
   }
 
+  issuedTokens(): string[] {
+    return this.tokens.issued();
+  }
+
   // ---- HTTP ----
 
   async handle(req: IncomingMessage, res: ServerResponse, path: string, baseUrl: string): Promise<void> {
