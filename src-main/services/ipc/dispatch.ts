@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError, type Reply } from '../../../src-shared/domain/result';
 import type { ChannelMap, ChannelSpec } from '../../../src-shared/ipc/define';
 import type { Logger } from '../../log/logger';
+import { requestProblem } from './request-guard';
 
 /** What a handler gets beside its parsed request. */
 export interface CallContext {
@@ -19,8 +20,8 @@ export type HandlerMap<C extends ChannelMap> = { [K in keyof C]: Handler<C[K]> }
 export type Dispatch = (channel: string, raw: unknown, ctx: CallContext) => Promise<Reply<unknown>>;
 
 /**
- * The one place requests enter main: unknown channels are refused, requests are parsed
- * with the channel's zod schema before any service runs, and replies are parsed with the
+ * The one place requests enter main: unknown channels are refused, requests are checked for
+ * prototype keys and oversized values and parsed with the channel's zod schema before any service runs, and replies are parsed with the
  * response schema, which also strips any field the contract does not declare.
  */
 export function createDispatcher<C extends ChannelMap>(contract: C, handlers: HandlerMap<C>, log: Logger): Dispatch {
@@ -29,6 +30,8 @@ export function createDispatcher<C extends ChannelMap>(contract: C, handlers: Ha
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No such channel: ${channel.slice(0, 80)}` } };
     }
     const spec = contract[channel as keyof C]!;
+    const problem = requestProblem(raw);
+    if (problem) return { ok: false, error: { code: 'BAD_REQUEST', message: `${channel}: ${problem}` } };
     const parsed = spec.req.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
