@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { findLowContrastText } from './contrast';
 import { launchApp, type E2eApp } from './harness';
 
 interface AppInfo {
@@ -173,6 +174,19 @@ describe('app shell in Chromium (web host)', () => {
     expect(await bg()).toBe(dark);
     await page.emulateMedia({ colorScheme: 'light' });
     await app.screenshot('shell-settings-light');
+  });
+
+  it('text stays readable (WCAG AA contrast) in light and dark, on the shell and Settings', async () => {
+    const { page } = app;
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const screen of ['Settings', 'Orders']) {
+        await app.nav(screen).click();
+        await page.getByRole('heading', { level: 1, name: screen }).waitFor();
+        expect(await findLowContrastText(page), `${screen} in ${scheme}`).toEqual([]);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('job progress from main shows in the sidebar and can be cancelled there', async () => {
