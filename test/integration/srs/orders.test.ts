@@ -148,6 +148,7 @@ describe('SRS submission and tracking against the sandbox', () => {
     const [invoice] = await client.invoices({ orderID: orderID! });
     expect(invoice!.subtotalCents).toBe(30 * 3861);
     expect(invoice!.totalCents).toBe(invoice!.subtotalCents! + invoice!.taxCents!);
+    expect(invoice!.lines).toEqual([{ productId: 75664, productName: 'CertainTeed Landmark Shingles', quantity: 30, uom: 'BD', unitPriceCents: 3861 }]);
     await expect(client.cancelOrder({ orderID: orderID! })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('can no longer be cancelled') });
     await at(t0, 3.5 * STEP);
     expect((await client.orderStatus({ orderID: orderID! })).state).toBe('delivered');
