@@ -8,7 +8,7 @@ import { SrsAccountService } from './account-service';
 import { pricedView } from './pricing-service';
 import { srsClient } from './srs-client';
 
-export const SRS_PRODUCTS_JOB = 'srs.products.sync';
+export const SRS_PRODUCTS_JOB = 'srs-products-sync';
 
 type ProductsCore = Pick<Core, 'db' | 'vendors' | 'log' | 'settings' | 'jobs'>;
 
