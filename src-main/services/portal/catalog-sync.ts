@@ -10,6 +10,8 @@ import type { ReportProgress } from '../jobs';
 
 export const CATALOG_SYNC = 'portal.catalog';
 export const CATALOG_PAGE_SIZE = 500;
+/** Up to this many rows a full sync did not see are verified one by one before being dropped. */
+export const VERIFY_UNSEEN_LIMIT = 100;
 
 export interface CatalogSyncResult {
   mode: 'full' | 'incremental';
@@ -91,9 +93,30 @@ export async function syncCatalog(o: {
     if (rows.length < run.pageSize || done >= page.totalItemCount) break;
   }
 
+  // Rows this full sync did not see are probably gone from Portal. But pages shift when items
+  // disappear while a sync runs (or between a kill and its resume), so a few unseen rows are
+  // checked one by one: only a 404 drops them. Many unseen rows mean a real clean-up upstream.
+  let gone: number[] | 'all' = [];
+  if (run.mode === 'full') {
+    const unseen = repo.idsOlderThan(run.generation, VERIFY_UNSEEN_LIMIT + 1);
+    if (unseen.length > VERIFY_UNSEEN_LIMIT) gone = 'all';
+    else {
+      for (const id of unseen) {
+        try {
+          const w = await o.client.catalogItem(id, o.signal);
+          const modified = catalogModifiedAt(w);
+          const { categoryName: _c, ...item } = toCatalogItem(w, new Date().toISOString());
+          repo.upsertPage([{ ...item, parentCategoryId: w.parentCategoryId ?? null, modifiedAt: modified ? new Date(modified).toISOString() : null }], run.generation);
+        } catch (e) {
+          if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
+          gone.push(id);
+        }
+      }
+    }
+  }
   let removed = 0;
   o.db.transaction(() => {
-    if (run.mode === 'full') removed = repo.dropOlderThan(run.generation);
+    removed = gone === 'all' ? repo.dropOlderThan(run.generation) : repo.deleteIds(gone);
     state.finish(CATALOG_SYNC, repo.maxModified(), new Date().toISOString());
   })();
   const result = { mode: run.mode, resumed, items, removed, catalogSize: repo.count(), seconds: Math.round((Date.now() - started) / 100) / 10 };

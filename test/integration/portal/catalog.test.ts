@@ -117,6 +117,24 @@ describe('catalog sync into SQLite', () => {
     expect(service.status().interrupted).toBe(false);
   });
 
+  it('keeps an item that slid across a page boundary when Portal drops an earlier one mid-sync', async () => {
+    const before = repo.count();
+    const slider = w.sandbox.catalog.page({}, 3, 500).items[0]!;
+    const client = portalClient(w.ctx, fast);
+    const report = (done: number) => {
+      // After page 2: an item on page 1 disappears, so page 3 now starts one item later.
+      if (done === 1000) w.sandbox.catalog.remove(100010);
+    };
+    const result = await syncCatalog({ db: w.ctx.db, client, log: silentLogger, signal: new AbortController().signal, report, full: true });
+    // The slider was never on a page this sync read: it was checked by id and kept.
+    expect(result).toMatchObject({ mode: 'full', removed: 0, catalogSize: before });
+    expect(repo.get(slider.id)).not.toBeNull();
+    // The dropped item had already been read; the next full sync notices it is gone.
+    const next = await syncCatalog({ db: w.ctx.db, client, log: silentLogger, signal: new AbortController().signal, report: noReport, full: true });
+    expect(next).toMatchObject({ removed: 1, catalogSize: before - 1 });
+    expect(repo.get(100010)).toBeNull();
+  });
+
   it('can be cancelled; the catalog stays usable and the next sync resumes', async () => {
     w.sandbox.faults.set({ latencyMs: 30 });
     const stop = w.ctx.events.onAny((name, p) => {
@@ -126,10 +144,10 @@ describe('catalog sync into SQLite', () => {
     await expect(service.startSync({ full: true }).done).rejects.toMatchObject({ code: 'CANCELLED' });
     stop();
     w.sandbox.faults.clear();
-    expect(service.status()).toMatchObject({ interrupted: true, itemCount: SIZE - 1 });
+    expect(service.status()).toMatchObject({ interrupted: true, itemCount: SIZE - 2 });
     expect(service.search({ text: 'landmark' }).total).toBeGreaterThan(0);
     const result = await service.startSync().done;
-    expect(result).toMatchObject({ resumed: true, mode: 'full', catalogSize: SIZE - 1 });
+    expect(result).toMatchObject({ resumed: true, mode: 'full', catalogSize: SIZE - 2 });
   });
 
   it('fetches item details (suppliers) on demand and keeps them for offline use', async () => {
