@@ -34,6 +34,9 @@ interface SrsState {
   priceResults(refresh?: boolean): Promise<void>;
 }
 
+// Answers to earlier keystrokes may arrive after later ones; only the newest search is shown.
+let searchSeq = 0;
+
 /** The SRS account panel and branch-product search: everything goes through window.junction (srs:*). */
 export const useSrs = create<SrsState>((set, get) => ({
   status: null,
@@ -102,7 +105,9 @@ export const useSrs = create<SrsState>((set, get) => ({
   async search(patch = {}) {
     set(patch);
     const { query, searchBranch, onlyAtBranch } = get();
+    const seq = ++searchSeq;
     const reply = await api.srs.searchProducts({ text: query, branchCode: searchBranch, onlyAtBranch, limit: 50 });
+    if (seq !== searchSeq) return;
     if (!reply.ok) return set({ searchError: reply.error });
     const prices: Record<number, SrsPricedLineView> = {};
     for (const item of reply.value.items) if (item.cachedPrice) prices[item.productId] = item.cachedPrice;
