@@ -49,16 +49,13 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
 
   const dataDir = process.env.JUNCTION_DATA_DIR ?? app.getPath('userData');
+  const nativeBinding = findElectronNativeBinding(app.getAppPath());
   let context: AppContext;
   try {
-    context = await createAppContext({
-      dataDir,
-      vault: new SafeStorageVault(safeStorage, dataDir),
-      nativeBinding: findElectronNativeBinding(app.getAppPath()),
-      sandbox: 'auto',
-    });
+    context = await createAppContext({ dataDir, vault: new SafeStorageVault(safeStorage, dataDir), nativeBinding, sandbox: 'auto' });
   } catch (e) {
-    dialog.showErrorBox('Junction cannot start', (e as Error).message);
+    const hint = nativeBinding ? '' : '\n\nThe database driver has not been built for Electron yet: start the app with `npm start`, which builds it.';
+    dialog.showErrorBox('Junction cannot start', (e as Error).message + hint);
     app.quit();
     return true;
   }
@@ -70,8 +67,14 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
   forwardEvents(context.events, () => win);
 
   const open = () => {
-    win = createMainWindow(paths.preload, location);
-    win.on('closed', () => (win = null));
+    const created = createMainWindow(paths.preload, location);
+    created.on('closed', () => (win = null));
+    created.webContents.on('render-process-gone', (_event, details) => {
+      context.log.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode });
+      // A crashed page is reloaded rather than leaving a blank window; a clean exit is left alone.
+      if (details.reason !== 'clean-exit' && !created.isDestroyed()) created.webContents.reload();
+    });
+    win = created;
   };
   open();
   app.on('activate', () => {

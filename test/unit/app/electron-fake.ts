@@ -19,6 +19,7 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly mainFrame: FakeFrame = { processId: this.id, routingId: 1, url: 'about:blank', parent: null };
   readonly send = vi.fn();
+  readonly reload = vi.fn();
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }

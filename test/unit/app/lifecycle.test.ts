@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ vi.mock('electron', async () => (await import('./electron-fake')).electronModule
 const { fake, FakeBrowserWindow, FakeWebContents } = await import('./electron-fake');
 const { contract } = await import('../../../src-shared/ipc/contract');
 const { runApp } = await import('../../../src-main/app/lifecycle');
+const electron = await import('electron');
 
 const paths = { preload: '/app/out/preload/index.cjs', indexHtml: '/app/out/renderer/index.html' };
 let dir: string;
@@ -82,6 +83,30 @@ describe('desktop app lifecycle', () => {
     await runApp(paths);
     expect(JSON.stringify(fake.menu)).toContain('editMenu');
     expect(JSON.stringify(fake.menu)).not.toContain('toggleDevTools');
+  });
+
+  it('reloads a crashed page, and leaves a cleanly closed one alone', async () => {
+    await runApp(paths);
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    contents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(contents.reload).not.toHaveBeenCalled();
+    contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(contents.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('explains a failed start in a dialog and quits without a window', async () => {
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    vi.stubEnv('JUNCTION_DATA_DIR', file);
+    const showErrorBox = vi.mocked(electron.dialog.showErrorBox);
+    showErrorBox.mockClear();
+    expect(await runApp(paths)).toBe(true);
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(fake.quit).toHaveBeenCalled();
+    const [title, message] = showErrorBox.mock.calls[0]!;
+    expect(title).toBe('Junction cannot start');
+    expect(message).toContain(file);
+    expect(message).toContain('npm start');
   });
 
   it('sends the CSP header from the default session', async () => {
