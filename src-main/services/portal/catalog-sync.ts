@@ -30,6 +30,18 @@ function flattenCategories(nodes: readonly WireCategoryNode[], parentId: number 
   return out;
 }
 
+/**
+ * The next incremental sync asks for items modified after this. The newest stored
+ * modification time alone could skip an item changed while this run was reading later
+ * pages, so the cursor never passes the run's start, less the 5 minutes of clock
+ * difference Portal tolerates: changes made during the run are fetched again next time.
+ */
+export function nextCursor(maxModified: string | null, runStartedAt: string): string | null {
+  if (!maxModified) return null;
+  const bound = new Date(Date.parse(runStartedAt) - 5 * 60_000).toISOString();
+  return maxModified < bound ? maxModified : bound;
+}
+
 /** "1,234/s, about 2 min left" from the items fetched so far in this run and those still to come. */
 export function rateText(fetched: number, remaining: number, startedMs: number, nowMs: number): string {
   const seconds = Math.max(0.001, (nowMs - startedMs) / 1000);
@@ -117,7 +129,7 @@ export async function syncCatalog(o: {
   let removed = 0;
   o.db.transaction(() => {
     removed = gone === 'all' ? repo.dropOlderThan(run.generation) : repo.deleteIds(gone);
-    state.finish(CATALOG_SYNC, repo.maxModified(), new Date().toISOString());
+    state.finish(CATALOG_SYNC, nextCursor(repo.maxModified(), run.startedAt), new Date().toISOString());
   })();
   const result = { mode: run.mode, resumed, items, removed, catalogSize: repo.count(), seconds: Math.round((Date.now() - started) / 100) / 10 };
   o.log.info('catalog sync finished', { ...result });
