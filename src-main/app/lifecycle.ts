@@ -22,6 +22,8 @@ export function appPaths(mainDir: string): AppPaths {
   return { preload: join(mainDir, '../preload/index.cjs'), indexHtml: join(mainDir, '../renderer/index.html') };
 }
 
+const MAX_RELOADS_PER_MINUTE = 3;
+
 /** Brings the existing window to the front (a second launch lands here). */
 function focus(win: BrowserWindow | null): void {
   if (!win || win.isDestroyed()) return;
@@ -69,10 +71,18 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
   const open = () => {
     const created = createMainWindow(paths.preload, location);
     created.on('closed', () => (win = null));
+    const crashes: number[] = [];
     created.webContents.on('render-process-gone', (_event, details) => {
       context.log.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode });
-      // A crashed page is reloaded rather than leaving a blank window; a clean exit is left alone.
-      if (details.reason !== 'clean-exit' && !created.isDestroyed()) created.webContents.reload();
+      if (details.reason === 'clean-exit' || created.isDestroyed()) return;
+      // A crashed page is reloaded rather than leaving a blank window, but not in a loop.
+      const now = Date.now();
+      crashes.push(now);
+      if (crashes.filter((t) => now - t < 60_000).length > MAX_RELOADS_PER_MINUTE) {
+        dialog.showErrorBox('Junction stopped responding', `The window crashed repeatedly (${details.reason}). Restart Junction; the log is in ${dataDir}.`);
+        return;
+      }
+      created.webContents.reload();
     });
     win = created;
   };

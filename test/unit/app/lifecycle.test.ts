@@ -92,6 +92,12 @@ describe('desktop app lifecycle', () => {
     expect(contents.reload).not.toHaveBeenCalled();
     contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
     expect(contents.reload).toHaveBeenCalledTimes(1);
+    // Crashing again and again ends in an explanation, not a reload loop.
+    const showErrorBox = vi.mocked(electron.dialog.showErrorBox);
+    showErrorBox.mockClear();
+    for (let i = 0; i < 5; i++) contents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    expect(contents.reload).toHaveBeenCalledTimes(3);
+    expect(showErrorBox).toHaveBeenCalledWith('Junction stopped responding', expect.stringContaining('crashed repeatedly (oom)'));
   });
 
   it('explains a failed start in a dialog and quits without a window', async () => {
