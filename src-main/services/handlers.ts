@@ -6,6 +6,7 @@ import { CredentialsService } from './credentials-service';
 import type { HandlerMap } from './ipc/dispatch';
 import { portalHandlers } from './portal/handlers';
 import { srsHandlers } from './srs/handlers';
+import { ordersHandlers } from './orders/handlers';
 
 /** What differs between the Electron shell, the web host and tests. */
 export interface Platform {
@@ -55,6 +56,8 @@ export function createHandlers(ctx: AppContext, platform: Platform) {
     ...portalHandlers(ctx),
 
     ...srsHandlers(ctx),
+
+    ...ordersHandlers(ctx),
   } satisfies HandlerMap<Contract>;
 }
 

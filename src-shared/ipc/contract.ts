@@ -8,6 +8,7 @@ import { proposalChannels } from './proposals';
 import { catalogChannels } from './catalog';
 import { contactChannels } from './contacts';
 import { srsChannels } from './srs';
+import { ordersChannels, ordersEvents } from './orders';
 
 /** The whole IPC contract: every channel the renderer can call, and every event it can hear. */
 export const contract = {
@@ -20,11 +21,13 @@ export const contract = {
   ...catalogChannels,
   ...contactChannels,
   ...srsChannels,
+  ...ordersChannels,
 };
 export type Contract = typeof contract;
 
 export const events = {
   ...jobEvents,
+  ...ordersEvents,
 };
 export type Events = typeof events;
 
