@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { ChannelMap } from './define';
 
+/** Job kind of the branch-product sync (job:progress / job:finished events). */
+export const SRS_PRODUCTS_JOB_KIND = 'srs-products-sync';
+
 /** Prices older than this are refreshed before use (and shown as stale). */
 export const SRS_PRICE_TTL_MS = 4 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../../src-shared/domain/result';
-import type { SrsProductHit } from '../../../src-shared/ipc/srs';
+import { SRS_PRODUCTS_JOB_KIND, type SrsProductHit } from '../../../src-shared/ipc/srs';
 import { SrsPriceCacheRepo } from '../../store/srs/price-cache-repo';
 import { SrsProductsRepo } from '../../store/srs/products-repo';
 import type { Core } from '../context';
@@ -8,7 +8,7 @@ import { SrsAccountService } from './account-service';
 import { pricedView } from './pricing-service';
 import { srsClient } from './srs-client';
 
-export const SRS_PRODUCTS_JOB = 'srs-products-sync';
+export const SRS_PRODUCTS_JOB = SRS_PRODUCTS_JOB_KIND;
 
 type ProductsCore = Pick<Core, 'db' | 'vendors' | 'log' | 'settings' | 'jobs'>;
 

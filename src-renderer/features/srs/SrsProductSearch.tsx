@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import type { SrsPricedLineView, SrsProductHit } from '../../../src-shared/ipc/srs';
+import { SRS_PRODUCTS_JOB_KIND, type SrsPricedLineView, type SrsProductHit } from '../../../src-shared/ipc/srs';
+import { api } from '../../api';
 import { ageLabel, isStale, priceLabel, stockLabel } from './format';
 import { useSrs } from './srs-store';
 import './srs.css';
@@ -10,6 +11,16 @@ export function SrsProductSearch() {
   useEffect(() => {
     void search();
   }, [search]);
+  // After a product sync finishes, show the new products and counts.
+  useEffect(
+    () =>
+      api.events.on('job:finished', (f) => {
+        if (f.kind !== SRS_PRODUCTS_JOB_KIND) return;
+        void useSrs.getState().load();
+        void useSrs.getState().search();
+      }),
+    [],
+  );
 
   return (
     <section className="srs-search" aria-labelledby="srs-search-title">
