@@ -54,7 +54,7 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
   const nativeBinding = findElectronNativeBinding(app.getAppPath());
   let context: AppContext;
   try {
-    context = await createAppContext({ dataDir, vault: new SafeStorageVault(safeStorage, dataDir), nativeBinding, sandbox: 'auto' });
+    context = await createAppContext({ dataDir, vault: new SafeStorageVault(safeStorage, dataDir), nativeBinding, sandbox: 'auto', background: true });
   } catch (e) {
     const hint = nativeBinding ? '' : '\n\nThe database driver has not been built for Electron yet: start the app with `npm start`, which builds it.';
     dialog.showErrorBox('Junction cannot start', (e as Error).message + hint);

@@ -9,6 +9,7 @@ import type { Vault } from '../vault/vault';
 import { EventBus } from './events';
 import { JobManager } from './jobs';
 import { CREDENTIAL_ENV, VendorDirectory } from './vendor-directory';
+import { startOrdersRuntime } from './orders/runtime';
 
 /** The infrastructure every service gets: one database, vault, logger, jobs and events. */
 export interface Core {
@@ -37,6 +38,8 @@ export interface ContextOptions {
   /** "auto": start the embedded simulators when a vendor is not configured. */
   sandbox?: 'auto' | 'off';
   sandboxPort?: number;
+  /** Run the order outbox worker and status poller (desktop app and web host; not one-shot CLI commands). */
+  background?: boolean;
 }
 
 export function defaultLogFile(dataDir: string): string {
@@ -68,6 +71,8 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
     log.info('embedded sandbox started', { port: sandbox.port });
   }
 
+  const orders = options.background ? startOrdersRuntime({ dataDir: options.dataDir, env, db, settings, vault: options.vault, log, events, jobs, vendors }) : null;
+
   return {
     dataDir: options.dataDir,
     env,
@@ -80,6 +85,7 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
     vendors,
     sandbox,
     async close() {
+      await orders?.stop();
       for (const j of jobs.list()) jobs.cancel(j.jobId);
       await sandbox?.close();
       db.close();

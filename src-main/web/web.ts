@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 
   const dataDir = resolveDataDir();
   const log = createLogger({ file: defaultLogFile(dataDir), stderr: true });
-  const ctx = await createAppContext({ dataDir, vault: openHeadlessVault(dataDir), log, sandbox: 'auto' });
+  const ctx = await createAppContext({ dataDir, vault: openHeadlessVault(dataDir), log, sandbox: 'auto', background: true });
   const host = await startWebHost({ ctx, port, rendererDir: join(import.meta.dirname, '../renderer'), version: pkg.version });
 
   process.stdout.write(`Junction is running at ${host.url}\n`);

@@ -23,9 +23,9 @@ export interface RuntimeOptions {
 
 const runtimes = new WeakMap<object, OrdersRuntime>();
 
-/** The runtime started for this context, if any (one-shot CLI commands have none). */
-export function ordersRuntimeOf(core: object): OrdersRuntime | null {
-  return runtimes.get(core) ?? null;
+/** The runtime started for this context (keyed by its database), if any; one-shot CLI commands have none. */
+export function ordersRuntimeOf(core: Pick<Core, 'db'>): OrdersRuntime | null {
+  return runtimes.get(core.db) ?? null;
 }
 
 /**
@@ -53,10 +53,10 @@ export function startOrdersRuntime(core: Core, o: RuntimeOptions = {}): OrdersRu
       return orderId === undefined ? tracker.syncAll() : [await tracker.syncSafely(orderId)];
     },
     async stop() {
-      runtimes.delete(core);
+      runtimes.delete(core.db);
       await Promise.all([outbox.worker.stop(), poller.stop()]);
     },
   };
-  runtimes.set(core, runtime);
+  runtimes.set(core.db, runtime);
   return runtime;
 }
