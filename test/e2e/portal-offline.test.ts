@@ -12,6 +12,16 @@ afterAll(async () => {
 });
 
 describe('Portal offline: sync, stop the sandbox, keep working (Chromium)', () => {
+  it('syncs proposals (with contacts) on the first visit to Proposals', async () => {
+    const { page } = app;
+    // Proposals is the first screen: with an empty cache it syncs by itself.
+    await page.getByTestId('proposals-last-synced').filter({ hasText: 'just now' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Sync', exact: true }).waitFor();
+    await page.getByRole('button', { name: /^Proposal 2401 / }).waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'proposals' }).textContent()).resolves.toMatch(/^30 proposals/);
+    await app.screenshot('portal-proposals-list');
+  });
+
   it('shows catalog sync progress and cancels it; the next sync resumes', async () => {
     const { page } = app;
     const portal = app.ctx.sandbox!.get<PortalSandbox>('portal');
@@ -29,7 +39,7 @@ describe('Portal offline: sync, stop the sandbox, keep working (Chromium)', () =
     portal.faults.clear();
   });
 
-  it('syncs the catalog and proposals from the embedded Portal sandbox', async () => {
+  it('syncs the whole catalog from the embedded Portal sandbox', async () => {
     const { page } = app;
     await app.nav('Catalog').click();
     await page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();
@@ -37,11 +47,6 @@ describe('Portal offline: sync, stop the sandbox, keep working (Chromium)', () =
     await page.getByTestId('catalog-count').filter({ hasText: '2,220 items' }).waitFor({ timeout: 60_000 });
     await page.getByText('2,220 matches').waitFor();
 
-    await app.nav('Proposals').click();
-    // First visit with an empty cache syncs by itself.
-    await page.getByRole('button', { name: /^Proposal 2401 / }).waitFor({ timeout: 60_000 });
-    await expect(page.getByRole('status').filter({ hasText: 'proposals' }).textContent()).resolves.toMatch(/^30 proposals/);
-    await app.screenshot('portal-proposals-list');
   });
 
   it('with Portal unreachable, still searches the catalog and never renders every row', async () => {
@@ -93,6 +98,21 @@ describe('Portal offline: sync, stop the sandbox, keep working (Chromium)', () =
 
     await detail.getByRole('region', { name: 'Change orders' }).getByRole('button').first().click();
     await page.getByRole('article', { name: /^Change order \d+$/ }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('with Portal unreachable, searches contacts with their locations', async () => {
+    const { page } = app;
+    await app.nav('Contacts').click();
+    await page.getByRole('searchbox', { name: 'Search contacts' }).fill('plymouth');
+    const list = page.getByRole('list', { name: 'Contacts' });
+    await list.getByText(/Plymouth, MA 02360/).first().waitFor();
+    // The search is debounced: wait until the list shows only the matches.
+    await expect.poll(async () => (await list.locator(':scope > li').allTextContents()).every((c) => c.includes('Plymouth'))).toBe(true);
+    const total = (await page.getByRole('status').filter({ hasText: 'contact' }).textContent()) ?? '';
+    expect(Number(total.split(' ')[0])).toBeGreaterThan(0);
+    expect(Number(total.split(' ')[0])).toBeLessThan(32);
+    await app.screenshot('portal-contacts-offline');
     expect(app.pageErrors).toEqual([]);
   });
 });
