@@ -5,7 +5,7 @@ import type { Db } from '../../store/database';
 import type { Logger } from '../../log/logger';
 import type { PortalClient } from '../../vendors/portal/client';
 import { catalogModifiedAt, toCatalogItem } from '../../vendors/portal/mapping';
-import type { WireCategoryNode } from '../../vendors/portal/schemas';
+import type { WireCatalogItem, WireCategoryNode } from '../../vendors/portal/schemas';
 import type { ReportProgress } from '../jobs';
 
 export const CATALOG_SYNC = 'portal.catalog';
@@ -52,12 +52,18 @@ export function rateText(fetched: number, remaining: number, startedMs: number, 
   return `${Math.round(rate).toLocaleString('en-US')}/s, about ${eta} left`;
 }
 
+function toRow(w: WireCatalogItem, fetchedAt: string): CatalogRow {
+  const { categoryName: _c, ...item } = toCatalogItem(w, fetchedAt);
+  const modified = catalogModifiedAt(w);
+  return { ...item, parentCategoryId: w.parentCategoryId ?? null, modifiedAt: modified ? new Date(modified).toISOString() : null };
+}
+
 /**
  * Pulls the Portal catalog into SQLite page by page. Each page and the run's position are
  * written in one transaction, so a killed sync resumes at the next page and the catalog
  * stays searchable throughout. A full sync writes a new generation and drops rows it did
  * not see only once it has seen every page; later syncs ask only for items modified since
- * the cursor (the newest vendor modification time already stored).
+ * the cursor (see nextCursor).
  */
 export async function syncCatalog(o: {
   db: Db;
@@ -91,11 +97,7 @@ export async function syncCatalog(o: {
     if (o.signal.aborted) throw new AppError('CANCELLED', `Catalog sync was cancelled at page ${run.nextPage}; the next sync resumes there.`);
     const page = await o.client.catalogPage({ pageNumber: run.nextPage, pageSize: run.pageSize, ...(run.since ? { modifiedSince: run.since } : {}) }, o.signal);
     const fetchedAt = new Date().toISOString();
-    const rows: CatalogRow[] = page.items.map((w) => {
-      const { categoryName: _c, ...item } = toCatalogItem(w, fetchedAt);
-      const modified = catalogModifiedAt(w);
-      return { ...item, parentCategoryId: w.parentCategoryId ?? null, modifiedAt: modified ? new Date(modified).toISOString() : null };
-    });
+    const rows = page.items.map((w) => toRow(w, fetchedAt));
     const next: CatalogRun = { ...run, nextPage: run.nextPage + 1, total: page.totalItemCount };
     repo.upsertPage(rows, run.generation, () => state.saveRun(CATALOG_SYNC, next));
     run = next;
@@ -115,10 +117,7 @@ export async function syncCatalog(o: {
     else {
       for (const id of unseen) {
         try {
-          const w = await o.client.catalogItem(id, o.signal);
-          const modified = catalogModifiedAt(w);
-          const { categoryName: _c, ...item } = toCatalogItem(w, new Date().toISOString());
-          repo.upsertPage([{ ...item, parentCategoryId: w.parentCategoryId ?? null, modifiedAt: modified ? new Date(modified).toISOString() : null }], run.generation);
+          repo.upsertPage([toRow(await o.client.catalogItem(id, o.signal), new Date().toISOString())], run.generation);
         } catch (e) {
           if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
           gone.push(id);
