@@ -5,6 +5,8 @@ import { register as portal } from './portal';
 import { register as proposals } from './proposals';
 import { register as catalog } from './catalog';
 import { register as srs } from './srs';
+import { register as convert } from './convert';
+import { register as orders } from './orders';
 
 /** Every command group of `junction`. Each feature adds its `register` here. */
-export const commandGroups: ((program: Command, run: CliRun) => void)[] = [sandbox, portal, proposals, catalog, srs];
+export const commandGroups: ((program: Command, run: CliRun) => void)[] = [sandbox, portal, proposals, catalog, srs, convert, orders];

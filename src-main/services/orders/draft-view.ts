@@ -98,7 +98,8 @@ function lineView(l: DraftLine, ctx: ViewContext): DraftLineView {
     proposalUom: sharedUnit,
     neededQuantity: l.neededQuantity,
     overOrder: l.overOrder,
-    overOrderText: l.overOrder ? overOrderText(l.overOrder, l.uom) : null,
+    // Conversion factors carry float noise (1/120 BD per LF): an "extra" under 1% of a unit is not worth showing.
+    overOrderText: l.overOrder && l.quantity !== null && l.neededQuantity !== null && l.quantity - l.neededQuantity >= 0.01 ? overOrderText(l.overOrder, l.uom) : null,
     sourceItemIds: l.sourceItemIds,
     sources: l.sources.map(toLineSourceView),
     areas: l.areas,
