@@ -169,6 +169,13 @@ describe('app shell in Chromium (web host)', () => {
     expect(app.ctx.settings.get().theme).toBe('light');
     // Changing one setting leaves the others as they were.
     expect(app.ctx.settings.get().priceBatchSize).toBe(75);
+    // A pinned theme applies from the first paint, before (here: without) any settings reply:
+    // a tab with no token never reaches main, yet starts in the pinned theme.
+    const cold = await app.browser.newPage();
+    await cold.goto(`http://127.0.0.1:${app.host.port}/`);
+    await cold.getByRole('alert').filter({ hasText: 'Not connected' }).waitFor();
+    await expect(cold.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
+    await cold.close();
     await page.getByRole('radio', { name: 'System' }).click();
     await page.waitForFunction(() => document.documentElement.dataset.theme === undefined);
     expect(await bg()).toBe(dark);
