@@ -7,6 +7,12 @@ import type { SrsSandbox, SrsSandboxConfig } from '../../../src-main/sandbox/srs
 import { createAppContext, type AppContext } from '../../../src-main/services/context';
 import { openHeadlessVault } from '../../../src-main/vault/open-vault';
 import { tempDir } from '../../helpers/temp-dir';
+import type { Reply } from '../../../src-shared/domain/result';
+import { contract, events, type JunctionApi } from '../../../src-shared/ipc/contract';
+import { buildApi } from '../../../src-shared/ipc/define';
+import type { DraftView } from '../../../src-shared/ipc/orders';
+import { createHandlers } from '../../../src-main/services/handlers';
+import { createDispatcher } from '../../../src-main/services/ipc/dispatch';
 
 /** Environment that points Junction at the test's Portal and SRS sandboxes with their demo credentials. */
 export function vendorEnv(server: SandboxServer): Record<string, string> {
@@ -67,4 +73,33 @@ export async function ordersWorld(o: { srs?: Partial<SrsSandboxConfig>; portalLa
       dir.cleanup();
     },
   };
+}
+
+/** The renderer's typed API over the real dispatcher and handlers (the same path as the app's IPC). */
+export function apiFor(ctx: AppContext): JunctionApi {
+  const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openInBrowser: async () => false }), silentLogger);
+  return buildApi(contract, events, {
+    call: (channel, req) => dispatch(channel, req, { origin: 'test' }),
+    subscribe: (name, listener) => ctx.events.onAny((n, payload) => n === name && listener(payload)),
+  });
+}
+
+/** The value of a reply; a failed reply throws with its code and message (tests assert on both). */
+export async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
+  const r = await reply;
+  if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code });
+  return r.value;
+}
+
+/** Applies the review screen's one-click fixes to every blocking problem: the first option of a colour choice, otherwise "leave off". */
+export async function makeSubmittable(api: JunctionApi, proposalId: number): Promise<DraftView> {
+  const draft = await value(api.orders.draft({ proposalId }));
+  const lines: { key: string; set: { product?: { productId: number; option: string }; removed?: boolean } }[] = [];
+  for (const l of draft.lines) {
+    const blocking = l.problems.filter((p) => p.blocking);
+    const choose = blocking.find((p) => p.code === 'choose-option')?.fixes[0];
+    if (blocking.some((p) => p.code !== 'choose-option')) lines.push({ key: l.key, set: { removed: true } });
+    else if (choose) lines.push({ key: l.key, set: { product: { productId: choose.productId!, option: choose.option! } } });
+  }
+  return value(api.orders.updateDraft({ proposalId, lines }));
 }
