@@ -30,6 +30,8 @@ export function App() {
 
   useEffect(() => {
     document.title = `${current.label} · Junction`;
+    // Each screen opens at its top, not where the previous one was scrolled to.
+    document.getElementById('main')?.scrollTo(0, 0);
   }, [current.label]);
 
   // Ctrl/Cmd + 1…9 opens the sidebar's screens in order.

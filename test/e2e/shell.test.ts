@@ -158,6 +158,10 @@ describe('app shell in Chromium (web host)', () => {
     const dark = await bg();
     expect(dark).not.toBe(light);
     await app.nav('Settings').click();
+    await page.evaluate(() => document.getElementById('main')!.scrollTo(0, 10_000));
+    await app.nav('Orders').click();
+    await app.nav('Settings').click();
+    await expect(page.evaluate(() => document.getElementById('main')!.scrollTop)).resolves.toBe(0);
     await app.screenshot('shell-settings-dark');
     await app.nav('Orders').click();
     await app.screenshot('shell-orders-dark');
