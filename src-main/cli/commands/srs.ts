@@ -5,6 +5,7 @@ import type { SrsPricedLineView } from '../../../src-shared/ipc/srs';
 import { SrsAccountService } from '../../services/srs/account-service';
 import { SrsPricingService } from '../../services/srs/pricing-service';
 import { SRS_PRODUCTS_JOB, SrsProductsService } from '../../services/srs/products-service';
+import { srsClient } from '../../services/srs/srs-client';
 import { SrsProductsRepo } from '../../store/srs/products-repo';
 import type { CliRun } from '../run';
 
@@ -200,6 +201,30 @@ export function register(program: Command, run: CliRun): void {
           }),
         ].join('\n'));
         return r;
+      }),
+    );
+
+  srs
+    .command('order')
+    .argument('[transactionID]', 'the transactionID the order was submitted with')
+    .description('SRS status of one order, with deliveries (ETA, proof of delivery) and invoices')
+    .option('--order-id <id>', 'look the order up by the SRS order ID instead')
+    .action((transactionID: string | undefined, opts: { orderId?: string }, command: Command) =>
+      run(command, async (ctx, out) => {
+        if (!transactionID && !opts.orderId) throw new AppError('BAD_REQUEST', 'give a transactionID or --order-id');
+        const ref = opts.orderId ? { orderID: opts.orderId } : { transactionID: transactionID! };
+        const client = srsClient(ctx);
+        const status = await client.orderStatus(ref);
+        // Deliveries and invoices exist only once SRS has the order ID.
+        const byId = status.orderID ? { orderID: status.orderID } : null;
+        const deliveries = byId ? await client.deliveries(byId) : [];
+        const invoices = byId ? await client.invoices(byId) : [];
+        out.human([
+          `Order ${status.orderID ?? `(queued as ${status.queueID ?? '?'})`} / transaction ${status.transactionID}: ${status.srsStatus}`,
+          ...deliveries.map((d) => `Delivery ${d.deliveryID}: ${d.status}${d.eta ? `, ETA ${d.eta}` : ''}${d.proofOfDelivery ? `, signed by ${d.proofOfDelivery.signedBy ?? '?'} (${d.proofOfDelivery.photos.length} photo(s))` : ''}`),
+          ...invoices.map((i) => `Invoice ${i.invoiceNumber}: ${formatMoney(i.totalCents)}${i.invoiceDate ? ` (${i.invoiceDate.slice(0, 10)})` : ''}`),
+        ].join('\n'));
+        return { status, deliveries, invoices };
       }),
     );
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSrs, type SrsHarness } from './harness';
+import { demoOrder, startSrs, type SrsHarness } from './harness';
 
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'out', 'main', 'cli.js');
@@ -63,6 +63,19 @@ describe.runIf(existsSync(CLI))('junction srs (built CLI, child process)', () =>
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^junction: SRS had a server error \(500\) on GET \/branches\/v2\/branchLocations\./m);
     expect(r.stderr + r.stdout).not.toContain(env.JUNCTION_SRS_CLIENT_SECRET!);
+  });
+
+  it('shows an order’s SRS status, deliveries and invoices by transactionID or order ID', async () => {
+    h.sandbox.configure({ statusStepMs: 60_000 });
+    const order = demoOrder();
+    const { orderID } = await h.client().submitOrder(order);
+    const byTx = JSON.parse((await cli('srs', 'order', order.transactionID, '--json')).stdout);
+    expect(byTx).toMatchObject({ status: { state: 'received', orderID }, deliveries: [], invoices: [] });
+    const byId = await cli('srs', 'order', '--order-id', orderID!);
+    expect(byId.stdout).toContain(`Order ${orderID} / transaction ${order.transactionID}: Received`);
+    const missing = await cli('srs', 'order', 'no-such-transaction');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/junction: SRS GET \/orders\/v2\/status: not found: Order no-such-transaction was not found\./);
   });
 
   it('bad input exits with code 2 and a one-line reason', async () => {
