@@ -9,12 +9,12 @@ export async function openExternalIfAllowed(url: string, open: (url: string) => 
   return true;
 }
 
+const guarded = new WeakSet<WebContents>();
+
 /**
  * Every web contents stays on our page: navigation, new windows and webviews are denied.
  * A link to an allow-listed https host is handed to the user's browser instead.
  */
-const guarded = new WeakSet<WebContents>();
-
 export function guardWebContents(contents: WebContents): void {
   // Both the window factory and app-wide 'web-contents-created' call this; guard once.
   if (guarded.has(contents)) return;
