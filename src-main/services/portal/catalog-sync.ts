@@ -93,9 +93,18 @@ export async function syncCatalog(o: {
   repo.replaceCategories(flattenCategories(await o.client.categories(o.signal)));
 
   let items = 0;
+  const fetchPage = (pageNumber: number) =>
+    o.client.catalogPage({ pageNumber, pageSize: run.pageSize, ...(run.since ? { modifiedSince: run.since } : {}) }, o.signal);
+  let pending = fetchPage(run.nextPage);
   for (;;) {
+    const page = await pending;
     if (o.signal.aborted) throw new AppError('CANCELLED', `Catalog sync was cancelled at page ${run.nextPage}; the next sync resumes there.`);
-    const page = await o.client.catalogPage({ pageNumber: run.nextPage, pageSize: run.pageSize, ...(run.since ? { modifiedSince: run.since } : {}) }, o.signal);
+    const last = page.items.length < run.pageSize || run.nextPage * run.pageSize >= page.totalItemCount;
+    // Ask for the next page before writing this one: the network and SQLite work overlap.
+    if (!last) {
+      pending = fetchPage(run.nextPage + 1);
+      pending.catch(() => undefined); // awaited on the next turn; never an unhandled rejection
+    }
     const fetchedAt = new Date().toISOString();
     const rows = page.items.map((w) => toRow(w, fetchedAt));
     const next: CatalogRun = { ...run, nextPage: run.nextPage + 1, total: page.totalItemCount };
@@ -104,7 +113,7 @@ export async function syncCatalog(o: {
     items += rows.length;
     const done = Math.min(page.totalItemCount, (run.nextPage - 1) * run.pageSize);
     o.report(done, page.totalItemCount, `Items: ${rateText(items, page.totalItemCount - done, started, Date.now())}`);
-    if (rows.length < run.pageSize || done >= page.totalItemCount) break;
+    if (last) break;
   }
 
   // Rows this full sync did not see are probably gone from Portal. But pages shift when items

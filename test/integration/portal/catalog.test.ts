@@ -119,16 +119,19 @@ describe('catalog sync into SQLite', () => {
 
   it('keeps an item that slid across a page boundary when Portal drops an earlier one mid-sync', async () => {
     const before = repo.count();
-    const slider = w.sandbox.catalog.page({}, 3, 500).items[0]!;
+    // Page 1 is written while page 2 is already requested (not yet served): an item on page 1
+    // disappears right then, so page 2 starts one item later and its old first item is never read.
+    const slider = w.sandbox.catalog.page({}, 2, 500).items[0]!;
     const client = portalClient(w.ctx, fast);
     const report = (done: number) => {
-      // After page 2: an item on page 1 disappears, so page 3 now starts one item later.
-      if (done === 1000) w.sandbox.catalog.remove(100010);
+      if (done === 500) w.sandbox.catalog.remove(100010);
     };
+    w.sandbox.requests.length = 0;
     const result = await syncCatalog({ db: w.ctx.db, client, log: silentLogger, signal: new AbortController().signal, report, full: true });
     // The slider was never on a page this sync read: it was checked by id and kept.
     expect(result).toMatchObject({ mode: 'full', removed: 0, catalogSize: before });
     expect(repo.get(slider.id)).not.toBeNull();
+    expect(w.sandbox.requests.filter((r) => r.endpoint === 'catalogItemDetails')).toHaveLength(1);
     // The dropped item had already been read; the next full sync notices it is gone.
     const next = await syncCatalog({ db: w.ctx.db, client, log: silentLogger, signal: new AbortController().signal, report: noReport, full: true });
     expect(next).toMatchObject({ removed: 1, catalogSize: before - 1 });
