@@ -4,6 +4,7 @@ import { Toasts } from '../ui/Toasts';
 import { useAppInfo } from './app-info-store';
 import { ConnectionBanner, SandboxBanner } from './Banners';
 import { watchJobs } from './jobs-store';
+import { navOrder } from './nav-order';
 import { useNav } from './nav-store';
 import { routes } from './routes';
 import { ScreenBoundary } from './ScreenBoundary';
@@ -38,7 +39,7 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || !/^[1-9]$/.test(e.key)) return;
-      const target = routes[Number(e.key) - 1];
+      const target = navOrder()[Number(e.key) - 1];
       if (!target) return;
       e.preventDefault();
       useNav.getState().go(target.id);

@@ -2,8 +2,9 @@ import { useRef, type KeyboardEvent } from 'react';
 import { JobTray } from '../ui/JobTray';
 import { JunctionMark } from '../ui/icons';
 import { useAppInfo } from './app-info-store';
+import { navOrder } from './nav-order';
 import { useNav } from './nav-store';
-import { routes, type RouteDef } from './routes';
+import type { RouteDef } from './routes';
 
 const shortcutKey = /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -15,6 +16,7 @@ export function Sidebar() {
   const { route, go } = useNav();
   const version = useAppInfo((s) => s.info?.version);
   const list = useRef<HTMLElement>(null);
+  const order = navOrder();
 
   const onKeyDown = (e: KeyboardEvent) => {
     const items = [...(list.current?.querySelectorAll<HTMLButtonElement>('.nav-item') ?? [])];
@@ -33,7 +35,7 @@ export function Sidebar() {
 
   const item = (r: RouteDef) => {
     const Icon = r.icon;
-    const position = routes.indexOf(r) + 1;
+    const position = order.indexOf(r) + 1;
     const current = r.id === route;
     return (
       <li key={r.id}>
@@ -67,9 +69,9 @@ export function Sidebar() {
         <div className="nav-section-label" aria-hidden="true">
           Workspace
         </div>
-        <ul className="nav-list">{routes.filter((r) => r.group === 'work').map(item)}</ul>
+        <ul className="nav-list">{order.filter((r) => r.group === 'work').map(item)}</ul>
         <div className="sidebar-spacer" />
-        <ul className="nav-list">{routes.filter((r) => r.group === 'app').map(item)}</ul>
+        <ul className="nav-list">{order.filter((r) => r.group === 'app').map(item)}</ul>
       </nav>
       <JobTray />
       <div className="sidebar-footer">
