@@ -1,5 +1,4 @@
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
-import { AppError } from '../../../src-shared/domain/result';
 import type { StoredOrder } from '../../store/orders/order-types';
 import { OrderTrackingRepo, type DeliveryRecord, type TrackingState } from '../../store/orders/tracking-repo';
 import type { SrsOrderState } from '../../vendors/srs/types';
@@ -73,25 +72,26 @@ export class OrderTracker {
     const state = this.tracking.get(orderId);
     let changed = false;
 
+    // Ask SRS everything first, then record it in one transaction: a reader never sees
+    // "delivered" without its proof of delivery, or a half-recorded invoice.
     const s = await client.orderStatus(ref);
-    if (s.orderID && !order.supplierOrderId) {
-      this.tracking.setSupplierOrderId(orderId, s.orderID, at);
-      this.orders.note(orderId, `SRS assigned order number ${s.orderID}.`);
-      changed = true;
-    }
-    changed = this.follow(order, s.state, s.srsStatus) || changed;
-    state.supplierStatus = s.srsStatus;
-
-    const status = this.orders.get(orderId).status;
-    if (status === 'acknowledged' || status === 'shipped' || status === 'delivered') {
-      changed = this.recordDeliveries(order, state, await client.deliveries(ref), at) || changed;
-    }
-    if (status === 'shipped' || status === 'delivered') {
-      changed = this.recordInvoices(order, await client.invoices(ref), at) || changed;
-    }
-    state.lastCheckedAt = at;
-    state.lastError = null;
-    this.tracking.save(state);
+    const reached = PATH.indexOf(TARGET[s.state] ?? 'submitted');
+    const deliveries = reached >= PATH.indexOf('acknowledged') ? await client.deliveries(ref) : null;
+    const invoices = reached >= PATH.indexOf('shipped') ? await client.invoices(ref) : null;
+    this.core.db.transaction(() => {
+      if (s.orderID && !order.supplierOrderId) {
+        this.tracking.setSupplierOrderId(orderId, s.orderID, at);
+        this.orders.note(orderId, `SRS assigned order number ${s.orderID}.`);
+        changed = true;
+      }
+      changed = this.follow(order, s.state, s.srsStatus) || changed;
+      state.supplierStatus = s.srsStatus;
+      if (deliveries) changed = this.recordDeliveries(order, state, deliveries, at) || changed;
+      if (invoices) changed = this.recordInvoices(order, invoices, at) || changed;
+      state.lastCheckedAt = at;
+      state.lastError = null;
+      this.tracking.save(state);
+    })();
     if (changed) this.notifier.changed(orderId, this.orders.get(orderId).status, order.status, 'Updated from SRS');
     return changed;
   }
@@ -169,9 +169,4 @@ export class OrderTracker {
     }
     return changed;
   }
-}
-
-/** A status poll that cannot run because SRS is not configured is not an error worth retrying. */
-export function isNotConfigured(e: unknown): boolean {
-  return e instanceof AppError && e.code === 'NOT_CONFIGURED';
 }
