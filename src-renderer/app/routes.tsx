@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { CatalogIcon, OrdersIcon, ProposalsIcon, SettingsIcon } from '../ui/icons';
-import { OrdersPlaceholder } from './placeholder-screens';
+import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
 import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { ContactsScreen } from '../features/contacts/ContactsScreen';
@@ -23,6 +23,6 @@ export const routes: RouteDef[] = [
   { id: 'catalog', label: 'Catalog', icon: CatalogIcon, screen: CatalogScreen, group: 'work' },
   { id: 'contacts', label: 'Contacts', icon: ContactsIcon, screen: ContactsScreen, group: 'work' },
   { id: 'srs', label: 'SRS', icon: SrsIcon, screen: SrsScreen, group: 'work' },
-  { id: 'orders', label: 'Orders', icon: OrdersIcon, screen: OrdersPlaceholder, group: 'work' },
+  { id: 'orders', label: 'Orders', icon: OrdersIcon, screen: OrdersScreen, group: 'work' },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, screen: SettingsScreen, group: 'app' },
 ];

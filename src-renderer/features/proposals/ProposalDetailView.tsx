@@ -1,5 +1,6 @@
 import type { ProposalDetail, ProposalItem, ProposalOption } from '../../../src-shared/ipc/proposals';
 import { ageText, money, shortDate, statusLabel, statusTone } from './format';
+import { CreateOrderButton } from '../orders/CreateOrderButton';
 
 const TYPE_LABEL: Record<string, string> = { Part: 'Part', Labor: 'Labor', CustomItem: 'Custom' };
 
@@ -100,6 +101,7 @@ export function ProposalDetailView(props: {
             Refresh
           </button>
         ) : null}
+        {p.kind === 'proposal' ? <CreateOrderButton proposal={p} /> : null}
       </div>
       <header className="detail-head card">
         <div className="card-body">
