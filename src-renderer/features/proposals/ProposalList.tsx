@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ProposalSummary } from '../../../src-shared/ipc/proposals';
 import { money, shortDate, statusLabel, statusTone } from './format';
 
 const ROW_HEIGHT = 56;
 
 /** The proposals, virtualized: only the rows in view are in the DOM. */
-export function ProposalList(props: { items: ProposalSummary[]; onOpen(id: number): void }) {
+export function ProposalList(props: { items: ProposalSummary[]; onOpen(id: number): void; onEndReached(): void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: props.items.length,
@@ -14,6 +14,11 @@ export function ProposalList(props: { items: ProposalSummary[]; onOpen(id: numbe
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  const lastIndex = virtualizer.getVirtualItems().at(-1)?.index ?? 0;
+  const { items, onEndReached } = props;
+  useEffect(() => {
+    if (items.length > 0 && lastIndex >= items.length - 20) onEndReached();
+  }, [lastIndex, items.length, onEndReached]);
   return (
     <div className="proposal-list" ref={scrollRef} role="list" aria-label="Proposals">
       <div className="vlist-sizer" style={{ height: virtualizer.getTotalSize() }}>

@@ -130,7 +130,7 @@ export function ProposalsScreen() {
             {s.total.toLocaleString()} proposal{s.total === 1 ? '' : 's'}
             {s.opening ? ' · opening…' : ''}
           </p>
-          <ProposalList items={s.items} onOpen={(id) => void s.open(id)} />
+          <ProposalList items={s.items} onOpen={(id) => void s.open(id)} onEndReached={() => void s.loadMore()} />
         </>
       )}
     </>

@@ -25,6 +25,8 @@ interface ProposalsState {
   openedChangeOrder: OpenedChangeOrder | null;
   opening: boolean;
   load(): Promise<void>;
+  /** Appends the next page when the list scrolls near its end. */
+  loadMore(): Promise<void>;
   sync(): Promise<void>;
   setFilter(patch: Partial<Pick<ProposalsState, 'status' | 'text' | 'sort' | 'direction'>>): void;
   open(id: number, refresh?: boolean): Promise<void>;
@@ -34,6 +36,11 @@ interface ProposalsState {
 }
 
 let listRequest = 0;
+const PAGE = 500;
+
+function listQuery(s: Pick<ProposalsState, 'status' | 'text' | 'sort' | 'direction'>, offset: number) {
+  return { ...(s.status ? { status: s.status } : {}), ...(s.text.trim() ? { text: s.text.trim() } : {}), sort: s.sort, direction: s.direction, offset, limit: PAGE };
+}
 
 /** Proposals list (from the local cache, works offline) and the one opened. */
 export const useProposals = create<ProposalsState>((set, get) => ({
@@ -53,12 +60,22 @@ export const useProposals = create<ProposalsState>((set, get) => ({
 
   async load() {
     const id = ++listRequest;
-    const { status, text, sort, direction } = get();
     set({ loading: true });
-    const reply = await api.proposals.list({ ...(status ? { status } : {}), ...(text.trim() ? { text: text.trim() } : {}), sort, direction, limit: 1000 });
+    const reply = await api.proposals.list(listQuery(get(), 0));
     if (id !== listRequest) return; // a newer query answered (or will answer) instead
     // Success leaves `error` alone: it may hold the sync's failure, which the user must see.
     if (reply.ok) set({ items: reply.value.items, total: reply.value.total, lastSynced: reply.value.lastSynced, loading: false });
+    else set({ loading: false, error: reply.error });
+  },
+
+  async loadMore() {
+    const { items, total, loading } = get();
+    if (loading || items.length >= total) return;
+    const id = ++listRequest;
+    set({ loading: true });
+    const reply = await api.proposals.list(listQuery(get(), items.length));
+    if (id !== listRequest) return;
+    if (reply.ok) set({ items: [...items, ...reply.value.items], total: reply.value.total, loading: false });
     else set({ loading: false, error: reply.error });
   },
 
