@@ -117,9 +117,9 @@ export function register(program: Command, run: CliRun): void {
   program
     .command('convert')
     .description('build the priced SRS order draft of a Portal proposal; --submit places the order')
-    .argument('<proposalId>', 'Portal proposal id', positiveInt('PROPOSAL_ID'))
+    .argument('<proposalId>', 'Portal proposal id')
     .option('--branch <code>', 'SRS branch to order from (remembered as the default)')
-    .option('--job-account <number>', 'SRS job account number (remembered as the default)', positiveInt('--job-account'))
+    .option('--job-account <number>', 'SRS job account number (remembered as the default)')
     .option('--submit', 're-check prices and stock, then submit the order to SRS')
     .option('--again', 'order a proposal that already has an open order')
     .option('--fresh', 'drop earlier edits of this draft')
@@ -127,10 +127,17 @@ export function register(program: Command, run: CliRun): void {
     .option('--option <productId=option>', 'choose the option (colour) of a product, e.g. 70528="Weathered Wood" (repeatable)', collect)
     .option('--remove <line>', 'leave a line off the order, by line key or proposal item id (repeatable)', collect)
     .option('--map <line=productId[:option]>', 'map a line to an SRS product and remember it for next time (repeatable)', collect)
-    .action((proposalId: number, opts: ConvertOptions, command: Command) =>
+    .action((rawId: string, opts: Omit<ConvertOptions, 'jobAccount'> & { jobAccount?: string }, command: Command) =>
       run(command, async (ctx, out) => {
+        // Arguments are checked inside run so that bad input exits with code 2 like every command.
+        const proposalId = positiveInt('PROPOSAL_ID')(rawId);
         if (opts.branch && !/^[A-Za-z0-9]{2,10}$/.test(opts.branch)) throw new AppError('BAD_REQUEST', `not an SRS branch code: ${opts.branch}`);
-        return convert(ctx, out, proposalId, { ...opts, ...(opts.branch ? { branch: opts.branch.toUpperCase() } : {}) });
+        const { jobAccount, ...rest } = opts;
+        return convert(ctx, out, proposalId, {
+          ...rest,
+          ...(opts.branch ? { branch: opts.branch.toUpperCase() } : {}),
+          ...(jobAccount !== undefined ? { jobAccount: positiveInt('--job-account')(jobAccount) } : {}),
+        });
       }),
     );
 }

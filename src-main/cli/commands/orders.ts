@@ -54,12 +54,18 @@ export function register(program: Command, run: CliRun): void {
   orders
     .command('list')
     .description('list local orders with status, ETA and total')
-    .option('--status <status>', `only orders in this status (${ORDER_STATUSES.join(', ')})`, status)
-    .option('--proposal <id>', 'only orders of this proposal', orderId)
+    .option('--status <status>', `only orders in this status (${ORDER_STATUSES.join(', ')})`)
+    .option('--proposal <id>', 'only orders of this proposal')
     .option('--text <text>', 'proposal number or name, PO number or SRS order id contains this')
-    .action((opts: { status?: OrderStatus; proposal?: number; text?: string }, command: Command) =>
+    .action((opts: { status?: string; proposal?: string; text?: string }, command: Command) =>
       run(command, async (ctx, out) => {
-        const list = new OrdersQuery(ctx.db).list({ status: opts.status, proposalId: opts.proposal, text: opts.text, limit: 1000 });
+        const filter = {
+          status: opts.status === undefined ? undefined : status(opts.status),
+          proposalId: opts.proposal === undefined ? undefined : orderId(opts.proposal),
+          text: opts.text,
+          limit: 1000,
+        };
+        const list = new OrdersQuery(ctx.db).list(filter);
         out.human(list.items.length ? list.items.map(row).join('\n') : 'No orders.');
         return list;
       }),
@@ -68,10 +74,10 @@ export function register(program: Command, run: CliRun): void {
   orders
     .command('show')
     .description('one order: lines as ordered vs as proposed, timeline, deliveries, invoices')
-    .argument('<id>', 'order id', orderId)
-    .action((id: number, _o: unknown, command: Command) =>
+    .argument('<id>', 'order id')
+    .action((id: string, _o: unknown, command: Command) =>
       run(command, async (ctx, out) => {
-        const d = new OrdersQuery(ctx.db).detail(id);
+        const d = new OrdersQuery(ctx.db).detail(orderId(id));
         out.human(detailText(d));
         return d;
       }),
@@ -80,9 +86,10 @@ export function register(program: Command, run: CliRun): void {
   orders
     .command('sync')
     .description('send unfinished submissions (reconciled by transactionID first), then poll SRS once for open orders')
-    .argument('[id]', 'only this order', orderId)
-    .action((id: number | undefined, _o: unknown, command: Command) =>
+    .argument('[id]', 'only this order')
+    .action((rawId: string | undefined, _o: unknown, command: Command) =>
       run(command, async (ctx, out) => {
+        const id = rawId === undefined ? undefined : orderId(rawId);
         const query = new OrdersQuery(ctx.db);
         if (id !== undefined) query.summary(id);
         const sent = await createOutbox(ctx).worker.resume();
@@ -112,11 +119,11 @@ export function register(program: Command, run: CliRun): void {
   orders
     .command('cancel')
     .description('cancel an order while SRS still allows it (before it ships)')
-    .argument('<id>', 'order id', orderId)
+    .argument('<id>', 'order id')
     .option('--reason <text>', 'why (sent to SRS)')
-    .action((id: number, opts: { reason?: string }, command: Command) =>
+    .action((id: string, opts: { reason?: string }, command: Command) =>
       run(command, async (ctx, out) => {
-        const d = await new OrderActions(ctx).cancel(id, opts.reason ?? '');
+        const d = await new OrderActions(ctx).cancel(orderId(id), opts.reason ?? '');
         out.human(detailText(d));
         return d;
       }),
