@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProposalDetail, ProposalItem } from '../../src-shared/ipc/proposals';
+import { ProposalsRepo } from '../../src-main/store/portal/proposals-repo';
 import type { SrsSandbox } from '../../src-main/sandbox/srs/srs-sandbox';
 import { startOrdersRuntime, type OrdersRuntime } from '../../src-main/services/orders/runtime';
-import { launchApp, type E2eApp } from './harness';
+import { findLowContrastText } from './contrast';
+import { launchApp, ROOT, type E2eApp } from './harness';
 
 /*
  * Proposal → SRS order in Chromium against the embedded Portal and SRS sandboxes: the
@@ -181,6 +186,7 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     await expect(submitButton(page).isDisabled()).resolves.toBe(true);
     await expect(submitNote(page)).resolves.toEqual({ head: 'Submit is disabled:', reason: 'Dumpster rental (20 yd) has no SRS product yet: pick one of the suggestions to map it.' });
     await submitButton(page).click({ force: true });
+    await line(page, /Dumpster rental/).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await app.screenshot('orders-7-submit-disabled-reason');
     const listed = await app.call<{ total: number }>('orders:list', { proposalId: 1002 });
     expect(listed).toMatchObject({ ok: true, value: { total: 0 } });
@@ -195,6 +201,7 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     await phone.fill('12');
     await phone.press('Enter');
     await settled(page);
+    await phone.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await expect(phone.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(submitButton(page).isDisabled()).resolves.toBe(true);
     await expect(submitNote(page)).resolves.toEqual({ head: 'Submit is disabled:', reason: 'The contact phone "12" has too few digits.' });
@@ -239,5 +246,152 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     await expect(submitNote(page).then((n) => n.reason)).resolves.toBe('Proposal #2401 was already ordered (order #1); confirm that you want to order it again.');
     await page.getByRole('alert').getByRole('button', { name: '#1' }).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasText: /^Order #1/ }).waitFor();
+  });
+
+  it('an order can be amended (cancel + re-place, linked both ways) and cancelled while SRS allows it', async () => {
+    const { page } = app;
+    // Slow SRS down so the orders stay before "shipped", when SRS still accepts a cancel.
+    app.ctx.sandbox!.get<SrsSandbox>('srs').configure({ statusStepMs: 600_000 });
+    // The draft of 2402 kept every fix made in the test above.
+    await openProposal(page, app, 2402);
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await linesTable(page).waitFor({ timeout: 60_000 });
+    await settled(page);
+    await submitButton(page).click();
+    const title = page.getByRole('heading', { level: 1 });
+    await title.filter({ hasText: /^Order #2/ }).waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Amend…' }).click();
+    const amend = page.getByRole('dialog', { name: 'Amend order #2?' });
+    await amend.waitFor();
+    await app.screenshot('orders-10-amend-confirm');
+    await amend.getByRole('button', { name: 'Open the amendment' }).click();
+    await title.filter({ hasText: 'Amend order #2' }).waitFor({ timeout: 60_000 });
+    await settled(page);
+    const qty = page.getByRole('spinbutton', { name: /^Quantity to order, GAF WeatherWatch/ });
+    await qty.fill('10');
+    await qty.press('Enter');
+    await settled(page);
+    await app.screenshot('orders-11-amend-review');
+    await submitButton(page).click();
+    await title.filter({ hasText: /^Order #3/ }).waitFor({ timeout: 30_000 });
+    const timeline = page.locator('.timeline');
+    await timeline.getByRole('button', { name: 'order #2' }).click();
+    await title.filter({ hasText: /^Order #2.*Cancelled/ }).waitFor();
+    await expect(timeline.textContent()).resolves.toContain('Amended by order #3');
+    await expect(page.getByRole('button', { name: 'Cancel order…' }).count()).resolves.toBe(0);
+    await app.screenshot('orders-12-amended-order');
+
+    await timeline.getByRole('button', { name: 'order #3' }).click();
+    await title.filter({ hasText: /^Order #3/ }).waitFor();
+    await page.getByRole('button', { name: 'Cancel order…' }).click();
+    const cancel = page.getByRole('dialog', { name: 'Cancel order #3?' });
+    await cancel.getByLabel(/^Reason/).fill('Customer postponed the job');
+    await app.screenshot('orders-13-cancel-confirm');
+    await cancel.getByRole('button', { name: 'Cancel the order' }).click();
+    await title.filter({ hasText: 'Cancelled' }).waitFor();
+    await expect(timeline.textContent()).resolves.toContain('Customer postponed the job');
+    await expect(page.getByRole('button', { name: 'Cancel order…' }).count()).resolves.toBe(0);
+    expect(app.ctx.sandbox!.get<SrsSandbox>('srs').orders().filter((o) => o.status === 'Cancelled')).toHaveLength(2);
+    await app.screenshot('orders-14-cancelled');
+  });
+
+  it('reads well in light and dark (WCAG AA contrast): review screen with problems, order detail, list', async () => {
+    const { page } = app;
+    await openProposal(page, app, 2401);
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await page.getByRole('dialog', { name: 'Proposal #2401 was already ordered' }).getByRole('button', { name: 'Create another order' }).click();
+    await linesTable(page).waitFor({ timeout: 60_000 });
+    await page.locator('[data-problem]').first().waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate(() => document.getElementById('main')!.scrollTo(0, 0));
+      expect(await findLowContrastText(page), `review screen in ${scheme}`).toEqual([]);
+      if (scheme === 'dark') await app.screenshot('orders-15-review-dark');
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.evaluate(() => document.getElementById('main')!.scrollTo(0, document.getElementById('main')!.scrollHeight));
+    await app.screenshot('orders-16-review-header-cards');
+
+    await app.nav('Orders').click();
+    await page.locator('.order-row').first().waitFor();
+    await page.getByRole('button', { name: /^Order 1, proposal 2401/ }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: /^Order #1/ }).waitFor();
+    await page.locator('.invoice').first().waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await findLowContrastText(page), `order detail in ${scheme}`).toEqual([]);
+      if (scheme === 'dark') {
+        await app.screenshot('orders-17-detail-dark');
+        await page.evaluate(() => document.getElementById('main')!.scrollTo(0, document.getElementById('main')!.scrollHeight));
+        await app.screenshot('orders-18-detail-deliveries-invoices-dark');
+      }
+      await page.getByRole('button', { name: '← All orders' }).click();
+      await page.locator('.order-row').first().waitFor();
+      expect(await findLowContrastText(page), `orders list in ${scheme}`).toEqual([]);
+      if (scheme === 'dark') await app.screenshot('orders-19-list-dark');
+      await page.getByRole('button', { name: /^Order 1, proposal 2401/ }).click();
+      await page.locator('.invoice').first().waitFor();
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('a draft of more than 100 lines renders only the rows in view and scrolls to the last one', async () => {
+    const { page } = app;
+    // A large accepted proposal: 150 SRS catalog items in one accepted option, put in the
+    // app's proposal cache the way a proposal sync stores it.
+    const reply = await app.call<{ proposal: ProposalDetail }>('proposals:get', { id: 1003 });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const base = reply.value.proposal;
+    const catalog = JSON.parse(readFileSync(join(ROOT, 'resources/sandbox/portal/catalog.json'), 'utf8')) as {
+      items: { id: number; brand: string; model: string; desc: string; sup: string; cost: number; sell: number; msrp: number }[];
+    };
+    const srsItems = catalog.items.filter((i) => i.sup === 'SRS Distribution' && i.cost > 0).slice(0, 150);
+    const items: ProposalItem[] = srsItems.map((c, i) => ({
+      id: 7_000_000 + i,
+      parentId: null,
+      itemType: 'Part',
+      referencedItemId: c.id,
+      brand: c.brand,
+      model: c.model,
+      name: `${c.brand} ${c.model}`,
+      description: c.desc,
+      supplier: c.sup,
+      quantity: 2,
+      costCents: c.cost,
+      sellPriceCents: c.sell,
+      msrpCents: c.msrp,
+      totalCents: c.sell * 2,
+    }));
+    const total = items.reduce((sum, i) => sum + i.totalCents, 0);
+    const big: ProposalDetail = {
+      ...base,
+      areas: [{ id: 1, name: 'Whole house', options: [{ id: 1, status: 'Accepted', clientDescription: 'Everything', installerDescription: '', totalCents: total, items }] }],
+      changeOrders: [],
+    };
+    new ProposalsRepo(app.ctx.db).saveDetail(big, [], new Date().toISOString());
+    const last = items[items.length - 1]!;
+
+    await openProposal(page, app, 2403);
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await linesTable(page).waitFor({ timeout: 90_000 });
+    const subtitle = await page.locator('#lines-title + .card-subtitle').textContent();
+    const count = Number(/^(\d+) lines/.exec(subtitle ?? '')?.[1]);
+    expect(count).toBeGreaterThan(100);
+    const rendered = await page.locator('.lines-virtual .line').count();
+    expect(rendered).toBeGreaterThan(3);
+    expect(rendered).toBeLessThan(40);
+    await app.screenshot('orders-20-large-draft');
+
+    const scroller = page.locator('.lines-scroll');
+    const lastRow = page.getByRole('row', { name: new RegExp(`^Line ${count}: `) });
+    for (let i = 0; i < 20 && !(await lastRow.isVisible()); i++) {
+      await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.waitForTimeout(100);
+    }
+    await expect(lastRow.isVisible()).resolves.toBe(true);
+    await expect(page.locator('.lines-virtual .line').count()).resolves.toBeLessThan(40);
+    expect(await page.locator('.lines-virtual .line-title').allTextContents()).toContain(`${last.brand} ${last.model}`);
+    await app.screenshot('orders-21-large-draft-scrolled');
   });
 });

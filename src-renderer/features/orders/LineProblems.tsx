@@ -24,7 +24,7 @@ function percentMatch(score: number): string {
 function PickWithOption(props: { fix: DraftFix; options: string[]; onPick(option: string): void }) {
   return (
     <select className="select select-sm fix-select" aria-label={props.fix.label} value="" onChange={(e) => e.target.value && props.onPick(e.target.value)}>
-      <option value="">{props.fix.label} in…</option>
+      <option value="">Use in option…</option>
       {props.options.map((o) => (
         <option key={o} value={o}>
           {o}

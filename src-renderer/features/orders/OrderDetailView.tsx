@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { OrderStatus } from '../../../src-shared/domain/order-status';
-import type { OrderDetail } from '../../../src-shared/ipc/orders';
+import type { LineSourceView, OrderDetail } from '../../../src-shared/ipc/orders';
 import { useNav } from '../../app/nav-store';
 import { useProposals } from '../proposals/proposals-store';
 import { ExternalLink } from '../../ui/ExternalLink';
@@ -28,7 +28,7 @@ function Progress(props: { status: OrderStatus }) {
   return (
     <ol className="progress-steps" aria-label="Progress">
       {STEPS.map((s, i) => {
-        const state = before ? 'todo' : i < at ? 'done' : i === at ? 'current' : 'todo';
+        const state = before ? 'todo' : i < at || props.status === 'delivered' ? 'done' : i === at ? 'current' : 'todo';
         return (
           <li key={s} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
             <span className="step-dot" aria-hidden="true" />
@@ -78,6 +78,34 @@ function Timeline(props: { detail: Detail }) {
         ))}
       </ol>
     </section>
+  );
+}
+
+const itemName = (s: LineSourceView) => [s.brand, s.model].filter(Boolean).join(' ') || s.description;
+
+/** The proposal items behind an order line: the item named once when all share it, then quantity and area of each. */
+function ProposedItems(props: { sources: LineSourceView[] }) {
+  const names = [...new Set(props.sources.map(itemName))];
+  const shared = names.length === 1 ? names[0]! : null;
+  return (
+    <div className="proposed">
+      {shared ? <div className="proposed-name">{shared}</div> : null}
+      <ul className="proposed-list">
+        {props.sources.map((s) => (
+          <li key={s.sourceItemId}>
+            <span className="nowrap">
+              {qty(s.quantity)} {s.uom ?? ''}
+            </span>
+            {shared ? null : <> {itemName(s)}</>}
+            <span className="muted">
+              {' · '}
+              {s.areaName}
+              {s.origin.kind === 'change-order' ? ` · ${s.originLabel}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -131,21 +159,7 @@ function Lines(props: { detail: Detail }) {
                 <td className="num">{money(l.unitPriceCents, cur)}</td>
                 <td className="num">{money(l.extendedCents, cur)}</td>
                 <td>
-                  <ul className="proposed-list">
-                    {l.proposed.map((s) => (
-                      <li key={s.sourceItemId}>
-                        <span className="nowrap">
-                          {qty(s.quantity)} {s.uom ?? ''}
-                        </span>{' '}
-                        {[s.brand, s.model].filter(Boolean).join(' ') || s.description}
-                        <span className="muted">
-                          {' '}
-                          · {s.areaName}
-                          {s.origin.kind === 'change-order' ? ` · ${s.originLabel}` : ''}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
+                  <ProposedItems sources={l.proposed} />
                 </td>
                 <td className="num">{money(l.proposalCostCents, cur)}</td>
               </tr>

@@ -124,7 +124,8 @@ export function OrderDetailsCard(props: { draft: DraftView }) {
           </select>
           {issueFor(d, 'jobAccountNumber') ? <span className="field-error">{issueFor(d, 'jobAccountNumber')}</span> : null}
         </div>
-        <div className="field field-wide">
+        <DraftField label="PO number" value={h.poNumber} onSave={save('poNumber')} issue={issueFor(d, 'poNumber')} required maxLength={60} hint="Defaults to the proposal number and name." />
+        <div className="field">
           <span className="field-label" id="method-label">
             Delivery
           </span>
@@ -152,9 +153,8 @@ export function OrderDetailsCard(props: { draft: DraftView }) {
             ))}
           </select>
         </div>
-        <DraftField label="PO number" value={h.poNumber} onSave={save('poNumber')} issue={issueFor(d, 'poNumber')} required maxLength={60} hint="Defaults to the proposal number and name." />
         <DraftField label="Job number" value={h.jobNumber} onSave={save('jobNumber')} issue={issueFor(d, 'jobNumber')} maxLength={60} />
-        <DraftField label="Notes for the branch" value={h.notes} onSave={save('notes')} issue={issueFor(d, 'notes')} multiline maxLength={2000} className="field-wide" placeholder="Gate code, where to drop the material…" />
+        <DraftField label="Notes for the branch" value={h.notes} onSave={save('notes')} issue={issueFor(d, 'notes')} multiline maxLength={2000} className="field-span-2" placeholder="Gate code, where to drop the material…" />
       </div>
     </section>
   );
