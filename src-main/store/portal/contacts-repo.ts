@@ -5,10 +5,19 @@ import type { Db } from '../database';
 export class ContactsRepo {
   constructor(private readonly db: Db) {}
 
-  /** Replaces the cached contacts with this complete list, in one transaction. */
+  /**
+   * Replaces the cached contacts with this complete list, in one transaction. A contact or
+   * location listed twice (paging while Portal changes can do that) is stored once, the last one winning.
+   */
   replaceAll(contacts: Contact[], syncedAt: string): void {
-    const insContact = this.db.prepare('INSERT INTO portal_contacts (id, name, search_text, json, synced_at) VALUES (?, ?, ?, ?, ?)');
-    const insLocation = this.db.prepare('INSERT INTO portal_contact_locations (id, contact_id, json) VALUES (?, ?, ?)');
+    const insContact = this.db.prepare(
+      `INSERT INTO portal_contacts (id, name, search_text, json, synced_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, search_text = excluded.search_text, json = excluded.json, synced_at = excluded.synced_at`,
+    );
+    const insLocation = this.db.prepare(
+      `INSERT INTO portal_contact_locations (id, contact_id, json) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, json = excluded.json`,
+    );
     this.db.transaction(() => {
       this.db.exec('DELETE FROM portal_contact_locations; DELETE FROM portal_contacts;');
       for (const c of contacts) {

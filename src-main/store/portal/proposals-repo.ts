@@ -72,7 +72,12 @@ export class ProposalsRepo {
         .prepare('UPDATE portal_proposals SET detail_json = ?, detail_modified = last_modified, synced_at = ? WHERE id = ?')
         .run(JSON.stringify(detail), syncedAt, detail.id);
       this.db.prepare('DELETE FROM portal_change_orders WHERE proposal_id = ?').run(detail.id);
-      const ins = this.db.prepare('INSERT INTO portal_change_orders (id, proposal_id, summary_json, detail_json, synced_at) VALUES (?, ?, ?, ?, ?)');
+      // A change order listed twice is stored once (the last one wins), not refused by the primary key.
+      const ins = this.db.prepare(
+        `INSERT INTO portal_change_orders (id, proposal_id, summary_json, detail_json, synced_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET proposal_id = excluded.proposal_id, summary_json = excluded.summary_json,
+           detail_json = excluded.detail_json, synced_at = excluded.synced_at`,
+      );
       for (const co of changeOrders) ins.run(co.summary.id, detail.id, JSON.stringify(co.summary), JSON.stringify(co.detail), syncedAt);
     })();
   }

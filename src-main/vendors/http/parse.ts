@@ -11,7 +11,7 @@ export function parseVendor<S extends z.ZodType>(schema: S, data: unknown, vendo
   const issue = result.error.issues[0];
   const field = issue && issue.path.length ? formatPath(issue.path) : '(root)';
   const more = result.error.issues.length > 1 ? ` (+${result.error.issues.length - 1} more)` : '';
-  throw new AppError('VENDOR_BAD_RESPONSE', `${vendor} ${endpoint}: unexpected response: field ${field}: ${issue?.message ?? 'invalid'}${more}`);
+  throw new AppError('VENDOR_BAD_RESPONSE', `${vendor} ${endpoint}: unexpected response: field ${field}: ${issue ? describe(issue) : 'invalid'}${more}`);
 }
 
 /** Parses a JSON body, with a readable error when it is not JSON. */
@@ -21,6 +21,12 @@ export function parseJsonBody(text: string, vendor: string, endpoint: string): u
   } catch {
     throw new AppError('VENDOR_BAD_RESPONSE', `${vendor} ${endpoint}: response is not JSON (${text.length} bytes).`);
   }
+}
+
+/** zod's words, except that a missing field says so ("missing (expected array)") instead of "received undefined". */
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `missing (expected ${issue.expected})`;
+  return issue.message;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -180,16 +180,16 @@ export class PortalClient {
     });
   }
 
-  proposal(id: number, signal?: AbortSignal) {
-    return this.t.call('proposalDetails', WireProposalDetails, { params: { id }, thing: `proposal ${id}`, ...(signal ? { signal } : {}) });
+  async proposal(id: number, signal?: AbortSignal) {
+    return sameId('proposalDetails', id, await this.t.call('proposalDetails', WireProposalDetails, { params: { id }, thing: `proposal ${id}`, ...(signal ? { signal } : {}) }));
   }
 
   changeOrders(proposalId: number, signal?: AbortSignal) {
     return this.t.call('changeOrderList', WireChangeOrderList, { params: { id: proposalId }, thing: `proposal ${proposalId}`, ...(signal ? { signal } : {}) });
   }
 
-  changeOrder(id: number, signal?: AbortSignal) {
-    return this.t.call('changeOrderDetails', WireProposalDetails, { params: { id }, thing: `change order ${id}`, ...(signal ? { signal } : {}) });
+  async changeOrder(id: number, signal?: AbortSignal) {
+    return sameId('changeOrderDetails', id, await this.t.call('changeOrderDetails', WireProposalDetails, { params: { id }, thing: `change order ${id}`, ...(signal ? { signal } : {}) }));
   }
 
   async allContacts(search?: string, signal?: AbortSignal) {
@@ -202,8 +202,8 @@ export class PortalClient {
     });
   }
 
-  contact(id: number) {
-    return this.t.call('contactDetails', WireContactDetails, { params: { id }, thing: `contact ${id}` });
+  async contact(id: number) {
+    return sameId('contactDetails', id, await this.t.call('contactDetails', WireContactDetails, { params: { id }, thing: `contact ${id}` }));
   }
 
   createContact(form: { ContactType?: string; FirstName?: string; LastName?: string; CompanyName?: string; ContactEmail?: string; ContactPhone?: string; Notes?: string }) {
@@ -240,9 +240,17 @@ export class PortalClient {
     return this.t.call('catalogCategories', WireCategories, signal ? { signal } : {});
   }
 
-  catalogItem(id: number, signal?: AbortSignal) {
-    return this.t.call('catalogItemDetails', WireItemDetails, { params: { id }, thing: `catalog item ${id}`, ...(signal ? { signal } : {}) });
+  async catalogItem(id: number, signal?: AbortSignal) {
+    return sameId('catalogItemDetails', id, await this.t.call('catalogItemDetails', WireItemDetails, { params: { id }, thing: `catalog item ${id}`, ...(signal ? { signal } : {}) }));
   }
+}
+
+/** A record fetched by id must be that record: another one would be stored under the wrong id. */
+function sameId<T extends { id: number }>(name: PortalEndpoint, asked: number, answer: T): T {
+  if (answer.id !== asked) {
+    throw new AppError('VENDOR_BAD_RESPONSE', `${PORTAL} ${endpointLabel(name)}: asked for ${asked}, the answer is record ${answer.id}; nothing was stored.`);
+  }
+  return answer;
 }
 
 /** Follows 1-based pages until the reported total is reached or a page comes back empty. */
