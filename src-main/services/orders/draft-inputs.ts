@@ -1,4 +1,5 @@
 import { AppError } from '../../../src-shared/domain/result';
+import type { CatalogItemDetails } from '../../../src-shared/ipc/catalog';
 import type { ProposalDetail } from '../../../src-shared/ipc/proposals';
 import type { SrsPricedLineView } from '../../../src-shared/ipc/srs';
 import type { BranchProduct, CatalogEntry, ChangeOrderDetails, ProposalDetails } from '../../orders/types';
@@ -89,16 +90,20 @@ export class DraftInputs {
       } catch (e) {
         throw new AppError('NOT_CONFIGURED', `Catalog items ${needDetails.join(', ')} are not in the local catalog and Portal.io is not configured: ${(e as Error).message}`);
       }
+      const fetched: { id: number; details: CatalogItemDetails }[] = [];
       await mapLimit(needDetails, CATALOG_CONCURRENCY, async (id) => {
         try {
-          const details = toCatalogItemDetails(await client.catalogItem(id), new Date().toISOString());
-          this.catalog.saveDetails(id, details);
+          fetched.push({ id, details: toCatalogItemDetails(await client.catalogItem(id), new Date().toISOString()) });
         } catch (e) {
           if (e instanceof AppError && e.code === 'NOT_FOUND') return; // deleted from the catalog: the line is flagged unmapped
           if (isOffline(e)) throw new AppError('VENDOR_UNAVAILABLE', `Catalog item ${id} is not in the local catalog and Portal.io cannot be reached; sync the catalog or try again online.`);
           throw e;
         }
       });
+      // One transaction: a durable (fsync'd) commit per item would cost more than the fetches.
+      this.core.db.transaction(() => {
+        for (const f of fetched) this.catalog.saveDetails(f.id, f.details);
+      })();
     }
     const out: Record<string, CatalogEntry> = {};
     for (const id of unique) {
