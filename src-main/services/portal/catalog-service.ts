@@ -26,22 +26,26 @@ export class CatalogService {
 
   /** Starts a sync job (or returns the one already running); an interrupted sync resumes. */
   startSync(o: { full?: boolean; pageSize?: number } = {}): { jobId: string; done: Promise<CatalogSyncResult> } {
-    if (this.running) return this.running;
+    const live = this.current();
+    if (live) return live;
     const client = this.client();
     const job = this.core.jobs.start(CATALOG_JOB, (signal, report) =>
       syncCatalog({ db: this.core.db, client, log: this.core.log.child('catalog'), signal, report, ...o }),
     );
     this.running = job;
-    const clear = () => {
-      if (this.running === job) this.running = null;
-    };
-    job.done.then(clear, clear);
     return job;
+  }
+
+  /** The sync job while it runs. The job list, not `done`, decides: it is updated before job:finished goes out. */
+  private current(): { jobId: string; done: Promise<CatalogSyncResult> } | null {
+    const job = this.running;
+    return job && this.core.jobs.list().some((j) => j.jobId === job.jobId) ? job : null;
   }
 
   status(): CatalogStatus {
     const s = this.state.get(CATALOG_SYNC);
-    return { itemCount: this.repo.count(), lastSynced: s.lastSynced, interrupted: s.run !== null && !this.running, runningJobId: this.running?.jobId ?? null };
+    const live = this.current();
+    return { itemCount: this.repo.count(), lastSynced: s.lastSynced, interrupted: s.run !== null && !live, runningJobId: live?.jobId ?? null };
   }
 
   search(req: CatalogSearchRequest) {
