@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderDetail } from '../../src-shared/ipc/orders';
 import type { ProposalDetail, ProposalItem } from '../../src-shared/ipc/proposals';
 import { ProposalsRepo } from '../../src-main/store/portal/proposals-repo';
 import type { SrsSandbox } from '../../src-main/sandbox/srs/srs-sandbox';
@@ -12,7 +13,7 @@ import { launchApp, ROOT, type E2eApp } from './harness';
 /*
  * Proposal → SRS order in Chromium against the embedded Portal and SRS sandboxes: the
  * review screen, its one-click fixes, submission, and the order tracking itself to
- * delivered (SRS moves one status step every 1.5 s here; the app polls every second).
+ * delivered (SRS moves one status step every 2.5 s here; the app polls every second).
  */
 
 let app: E2eApp;
@@ -20,7 +21,7 @@ let runtime: OrdersRuntime;
 
 beforeAll(async () => {
   app = await launchApp();
-  app.ctx.sandbox!.get<SrsSandbox>('srs').configure({ statusStepMs: 1500 });
+  app.ctx.sandbox!.get<SrsSandbox>('srs').configure({ statusStepMs: 2500 });
   // What the desktop app and the web host run in the background: outbox worker + status poller.
   runtime = startOrdersRuntime(app.ctx, { pollIntervalMs: 1000, workerIntervalMs: 500 });
 });
@@ -145,6 +146,15 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     await expect(page.locator('.order-lines tfoot .total-strong').textContent()).resolves.toBe(total);
     await app.screenshot('orders-4-order-submitted');
 
+    // SRS will invoice one line at a higher price and another short by one: the order must say so.
+    const placed = await app.call<OrderDetail>('orders:get', { id: 1 });
+    if (!placed.ok) throw new Error(placed.error.message);
+    const [a, b] = placed.value.lines;
+    const srs = app.ctx.sandbox!.get<SrsSandbox>('srs');
+    // (every answer from now on: the poller asks more than once)
+    srs.injectFault({ endpoint: 'GET /invoices/v2/list', kind: 'malformed', path: 'invoices.0.lines.0.price', value: a!.unitPriceCents / 100 + 1.5, times: 1000 });
+    srs.injectFault({ endpoint: 'GET /invoices/v2/list', kind: 'malformed', path: 'invoices.0.lines.1.quantity', value: b!.quantity - 1, times: 1000 });
+
     // No clicks from here: the poller finds each SRS step and the screen follows the events.
     await title.filter({ hasText: 'Delivered' }).waitFor({ timeout: 60_000 });
     await page.getByRole('region', { name: 'Notifications' }).filter({ hasText: /delivered/i }).waitFor();
@@ -152,16 +162,23 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     for (const step of ['Submitted', 'Acknowledged', 'Shipped', 'Delivered']) expect(timeline).toContain(step);
     await page.getByText(/^Signed by /).waitFor();
     await expect(page.getByRole('link', { name: /Photo 1/ }).getAttribute('href')).resolves.toMatch(/^http:\/\/127\.0\.0\.1:\d+\/srs\//);
-    await page.locator('.invoice').first().waitFor();
-    await expect(page.locator('.invoice-head').first().textContent()).resolves.toMatch(/Invoice \S+/);
+    const diffs = page.getByRole('list', { name: /^Differences on invoice / });
+    await diffs.waitFor();
+    const found = (await diffs.getByRole('listitem').allTextContents()).map((t) => t.trim());
+    expect(found).toHaveLength(2);
+    expect(found[0]).toContain(a!.productName);
+    expect(found[1]).toBe(`${b!.productName} (${b!.productId}): ordered ${b!.quantity} ${b!.uom}, invoiced ${b!.quantity - 1} ${b!.uom}.`);
+    await expect(page.locator('.invoice-head .badge').textContent()).resolves.toBe('2 differences');
     await expect(page.getByRole('button', { name: 'Cancel order…' }).count()).resolves.toBe(0);
     await app.screenshot('orders-5-order-delivered');
+    await diffs.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await app.screenshot('orders-5b-deliveries-invoice-differences');
 
     // The list: supplier, status, total; filterable.
     await app.nav('Orders').click();
     const row = page.locator('.order-row', { hasText: '#2401 · Garcia re-roof' });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toMatch(/SRS Distribution.*Delivered/);
+    await expect(row.textContent()).resolves.toMatch(/SRS Distribution.*Delivered.*2 invoice differences/);
     await expect(row.locator('td.num').textContent()).resolves.toBe(total);
     await app.screenshot('orders-6-list');
     await page.getByRole('combobox', { name: 'Status' }).selectOption('cancelled');

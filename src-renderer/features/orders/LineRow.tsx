@@ -69,7 +69,7 @@ export function LineRow(props: { line: DraftLineView; index: number; currency: s
             <span className="unmapped">Not mapped to an SRS product</span>
           ) : (
             <>
-              <div className="product-name">{l.productName}</div>
+              <div className={l.productName ? 'product-name' : 'unmapped'}>{l.productName ?? `Not sold at branch ${props.branchCode}`}</div>
               <div className="line-meta">
                 #{l.productId}
                 {options.length > 1 ? (

@@ -180,6 +180,13 @@ function Lines(props: { detail: Detail }) {
   );
 }
 
+/** Why nothing more will arrive for an order that ended early; null while it is still open. */
+function closedWithout(detail: Detail): string | null {
+  if (detail.order.status === 'cancelled') return 'The order was cancelled; nothing is delivered or invoiced.';
+  if (detail.order.status === 'failed') return 'The order did not reach SRS.';
+  return null;
+}
+
 function Deliveries(props: { detail: Detail }) {
   const d = props.detail.deliveries;
   return (
@@ -190,7 +197,9 @@ function Deliveries(props: { detail: Detail }) {
         </h2>
       </div>
       <div className="card-body">
-        {d.length === 0 ? <p className="muted">SRS schedules the delivery once it acknowledges the order.</p> : null}
+        {d.length === 0 ? (
+          <p className="muted">{closedWithout(props.detail) ?? 'SRS schedules the delivery once it acknowledges the order.'}</p>
+        ) : null}
         <ul className="deliveries">
           {d.map((x) => (
             <li key={x.deliveryId} className="delivery">
@@ -241,7 +250,9 @@ function Invoices(props: { detail: Detail }) {
         </h2>
       </div>
       <div className="card-body">
-        {inv.length === 0 ? <p className="muted">SRS invoices the order once it ships; each invoice is matched against the order here.</p> : null}
+        {inv.length === 0 ? (
+          <p className="muted">{closedWithout(props.detail) ?? 'SRS invoices the order once it ships; each invoice is matched against the order here.'}</p>
+        ) : null}
         {inv.map((i) => (
           <div key={i.invoiceNumber} className="invoice">
             <div className="invoice-head">
@@ -448,15 +459,13 @@ export function OrderDetailView(props: { id: number }) {
         </dl>
       </section>
       <div className="order-columns">
-        <div className="order-main">
-          <Lines detail={detail} />
+        <Timeline detail={detail} />
+        <div className="order-stack">
           <Deliveries detail={detail} />
           <Invoices detail={detail} />
         </div>
-        <div className="order-side">
-          <Timeline detail={detail} />
-        </div>
       </div>
+      <Lines detail={detail} />
     </article>
   );
 }
