@@ -60,6 +60,23 @@ describe('junction proposals / portal (real CLI process)', () => {
     expect(human.stdout).toMatch(/\[Declined\]/);
   });
 
+  it('with Portal unreachable, lists and shows proposals from the cache and says so', async () => {
+    const online = { ...portalEnv(server.baseUrl('portal')), JUNCTION_DATA_DIR: join(dir, 'offline') };
+    expect((await cli(['proposals', 'list'], online)).code).toBe(0);
+    // Same data, but Portal's address now answers nothing (port 9 on loopback: connection refused).
+    const offline = { ...online, JUNCTION_PORTAL_URL: 'http://127.0.0.1:9/portal' };
+    const list = await cli(['proposals', 'list', '--status', 'Accepted', '--json'], offline);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toMatch(/Portal\.io is not reachable .*; showing proposals cached at \d{4}-/);
+    expect(JSON.parse(list.stdout).items.length).toBeGreaterThan(0);
+    const show = await cli(['proposals', 'show', '1001', '--json'], offline);
+    expect(show.code).toBe(0);
+    expect(JSON.parse(show.stdout)).toMatchObject({ offline: true, proposal: { id: 1001 } });
+    const never = await cli(['proposals', 'list'], { ...offline, JUNCTION_DATA_DIR: join(dir, 'never-synced') });
+    expect(never.code).toBe(1);
+    expect(never.stderr).toMatch(/junction: Cannot reach Portal\.io/);
+  });
+
   it('refuses bad input with a one-line reason and a non-zero exit code', async () => {
     const env = { ...portalEnv(server.baseUrl('portal')), JUNCTION_DATA_DIR: join(dir, 'b') };
     const bad = await cli(['proposals', 'list', '--status', 'Maybe'], env);
