@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import type { Handler } from '../ipc/dispatch';
 import { CatalogService } from './catalog-service';
 import { portalLogin } from './login-service';
-import { ProposalsService } from './proposals-service';
+import { PROPOSALS_JOB, ProposalsService } from './proposals-service';
 
 type PortalChannel =
   | 'portal:login'
@@ -25,7 +25,8 @@ export function portalHandlers(ctx: AppContext): { [K in PortalChannel]: Handler
   return {
     'portal:login': (req) => portalLogin(ctx, req),
     'proposals:list': (req) => proposals.list(req),
-    'proposals:sync': () => proposals.sync(),
+    // A job, so the sync shows progress in the job tray and can be cancelled there.
+    'proposals:sync': () => ctx.jobs.start(PROPOSALS_JOB, (signal, report) => proposals.sync(signal, report)).done,
     'proposals:get': ({ id, refresh }) => proposals.get(id, refresh),
     'proposals:changeOrder': ({ id, refresh }) => proposals.changeOrder(id, refresh),
     'catalog:sync': ({ full }) => ({ jobId: catalog.startSync({ full }).jobId }),

@@ -1,5 +1,5 @@
 import { AppError } from '../../../src-shared/domain/result';
-import type { ProposalListRequest } from '../../../src-shared/ipc/proposals';
+import type { ProposalListRequest, ProposalSummary } from '../../../src-shared/ipc/proposals';
 import { ProposalListRequestSchema } from '../../../src-shared/ipc/proposals';
 import { ContactsRepo } from '../../store/portal/contacts-repo';
 import { ProposalsRepo } from '../../store/portal/proposals-repo';
@@ -7,9 +7,11 @@ import { SyncStateRepo } from '../../store/portal/sync-state-repo';
 import type { PortalClient } from '../../vendors/portal/client';
 import { acceptedItems, toChangeOrderSummary, toContact, toProposalDetail, toProposalSummary } from '../../vendors/portal/mapping';
 import type { Core } from '../context';
+import type { ReportProgress } from '../jobs';
 import { isOffline, portalClient } from './portal-client';
 
 export const PROPOSALS_SYNC = 'portal.proposals';
+export const PROPOSALS_JOB = 'proposals-sync';
 
 /** Proposals, change orders and contacts: synced from Portal into SQLite, read from there (offline too). */
 export class ProposalsService {
@@ -34,19 +36,20 @@ export class ProposalsService {
    * Pulls every proposal summary (following pages), then details and change orders of the
    * new or changed ones only, then contacts with their locations.
    */
-  async sync(signal?: AbortSignal): Promise<{ proposals: number; detailsFetched: number; lastSynced: string }> {
+  async sync(signal?: AbortSignal, report: ReportProgress = () => undefined): Promise<{ proposals: number; detailsFetched: number; lastSynced: string }> {
     const client = this.client();
     const at = new Date().toISOString();
+    report(0, null, 'Proposal list');
     const summaries = (await client.allProposals({ pageSize: 100 }, signal)).map(toProposalSummary);
     this.repo.saveSummaries(summaries, at);
+    // Each proposal is stored as soon as it arrives: a cancelled or failed sync keeps what it got.
     const changed = this.repo.needingDetails();
-    for (const id of changed) {
-      const detail = toProposalDetail(await client.proposal(id, signal), 'proposal');
-      const list = (await client.changeOrders(id, signal)).map(toChangeOrderSummary);
-      const changeOrders = [];
-      for (const summary of list) changeOrders.push({ summary, detail: toProposalDetail(await client.changeOrder(summary.id, signal), 'changeOrder') });
-      this.repo.saveDetail({ ...detail, changeOrders: list }, changeOrders, at);
+    for (const [i, id] of changed.entries()) {
+      report(i, changed.length, 'Proposal details');
+      const d = await this.download(client, id, signal);
+      this.repo.saveDetail(d.detail, d.changeOrders, at);
     }
+    report(changed.length, changed.length, 'Contacts');
     const people = await client.allContacts(undefined, signal);
     const contacts = [];
     for (const p of people) contacts.push(toContact(p, (await client.locations(p.id, signal)).contactLocations));
@@ -54,6 +57,15 @@ export class ProposalsService {
     this.state.finish(PROPOSALS_SYNC, null, at);
     this.core.log.info('portal proposals synced', { proposals: summaries.length, details: changed.length, contacts: contacts.length });
     return { proposals: summaries.length, detailsFetched: changed.length, lastSynced: at };
+  }
+
+  /** One proposal's details with its change orders (list and details). */
+  private async download(client: PortalClient, id: number, signal?: AbortSignal) {
+    const detail = toProposalDetail(await client.proposal(id, signal), 'proposal');
+    const list = (await client.changeOrders(id, signal)).map(toChangeOrderSummary);
+    const changeOrders = [];
+    for (const summary of list) changeOrders.push({ summary, detail: toProposalDetail(await client.changeOrder(summary.id, signal), 'changeOrder') });
+    return { detail: { ...detail, changeOrders: list }, changeOrders };
   }
 
   list(req: ProposalListRequest) {
@@ -94,29 +106,25 @@ export class ProposalsService {
     return { changeOrder: cached.detail, lastSynced: cached.syncedAt, offline };
   }
 
-  /** Fetches one proposal with its change orders into the cache. */
+  /** Fetches one proposal (opened before any list sync, or refreshed) into the cache. */
   private async fetchOne(id: number): Promise<void> {
-    const client = this.client();
     const at = new Date().toISOString();
-    const detail = toProposalDetail(await client.proposal(id), 'proposal');
-    const list = (await client.changeOrders(id)).map(toChangeOrderSummary);
-    const changeOrders = [];
-    for (const summary of list) changeOrders.push({ summary, detail: toProposalDetail(await client.changeOrder(summary.id), 'changeOrder') });
-    this.repo.upsertSummary(
-      {
-        id,
-        number: detail.number,
-        name: detail.name,
-        status: detail.status,
-        totalCents: detail.financial.totalCents,
-        currency: detail.currency,
-        customer: detail.customer ? { ...detail.customer, location: null } : null,
-        createdDate: detail.createdDate,
-        lastModifiedDate: detail.lastModifiedDate,
-      },
-      at,
-    );
-    this.repo.saveDetail({ ...detail, changeOrders: list }, changeOrders, at);
+    const { detail, changeOrders } = await this.download(this.client(), id);
+    const summary: ProposalSummary = {
+      id,
+      number: detail.number,
+      name: detail.name,
+      status: detail.status,
+      totalCents: detail.financial.totalCents,
+      currency: detail.currency,
+      customer: detail.customer ? { ...detail.customer, location: null } : null,
+      createdDate: detail.createdDate,
+      lastModifiedDate: detail.lastModifiedDate,
+    };
+    this.core.db.transaction(() => {
+      this.repo.upsertSummary(summary, at);
+      this.repo.saveDetail(detail, changeOrders, at);
+    })();
   }
 
   searchContacts(text: string, limit: number) {

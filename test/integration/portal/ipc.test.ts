@@ -17,8 +17,15 @@ beforeAll(async () => {
 afterAll(() => w.close());
 
 describe('Portal channels through the IPC dispatcher (contract-checked both ways)', () => {
-  it('proposals: sync, list with filters, get with acceptedItems, change order', async () => {
+  it('proposals: sync (a job with progress), list with filters, get with acceptedItems, change order', async () => {
+    const phases = new Set<string>();
+    const off = w.ctx.events.onAny((name, p) => {
+      const e = p as { kind: string; phase: string };
+      if (name === 'job:progress' && e.kind === 'proposals-sync') phases.add(e.phase);
+    });
     expect(await call('proposals:sync')).toMatchObject({ ok: true, value: { proposals: 30 } });
+    off();
+    expect([...phases]).toEqual(expect.arrayContaining(['Proposal list', 'Proposal details', 'Contacts']));
     const list = await call('proposals:list', { status: 'Accepted', sort: 'total', direction: 'asc' });
     expect(list.ok).toBe(true);
     const items = (list as { value: { items: { id: number; totalCents: number }[] } }).value.items;
@@ -62,5 +69,27 @@ describe('Portal channels through the IPC dispatcher (contract-checked both ways
     const r = await call('portal:login', { username: 'estimator@demo.portal.io', password: 'nope-nope-nope' });
     expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('refused the username or password') } });
     expect(JSON.stringify(r)).not.toContain('nope-nope-nope');
+  });
+
+  it('a cancelled proposals sync keeps the details it got; the next one fetches only the rest', async () => {
+    const world = await portalWorld();
+    try {
+      const d = createDispatcher(contract, createHandlers(world.ctx, { version: 'test', openInBrowser: async () => false }), silentLogger);
+      world.sandbox.faults.set({ latencyMs: 20 });
+      const off = world.ctx.events.onAny((name, p) => {
+        const e = p as { jobId: string; kind: string; done: number; phase: string };
+        if (name === 'job:progress' && e.kind === 'proposals-sync' && e.phase === 'Proposal details' && e.done >= 5) world.ctx.jobs.cancel(e.jobId);
+      });
+      expect(await d('proposals:sync', {}, { origin: 'test' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      off();
+      world.sandbox.faults.clear();
+      const again = await d('proposals:sync', {}, { origin: 'test' });
+      expect(again).toMatchObject({ ok: true, value: { proposals: 30 } });
+      const fetched = (again as { value: { detailsFetched: number } }).value.detailsFetched;
+      expect(fetched).toBeGreaterThan(0);
+      expect(fetched).toBeLessThanOrEqual(25);
+    } finally {
+      await world.close();
+    }
   });
 });
