@@ -196,7 +196,17 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     await linesTable(page).waitFor({ timeout: 60_000 });
 
     await chooseOptions(page);
-    for (const item of [/Maze Nails 1" Hot-Dip/, /Amerimax 4 x 5 x 7 Aluminum Step Flashing/, /Roof ventilation package/]) await leaveOff(page, item);
+    for (const item of [/Maze Nails 1" Hot-Dip/, /Amerimax 4 x 5 x 7 Aluminum Step Flashing/]) await leaveOff(page, item);
+    // None of the suggestions fits the ventilation package: search the SRS catalog for it instead.
+    const vent = line(page, /Roof ventilation package/);
+    await vent.getByRole('button', { name: 'Search SRS products…' }).click();
+    const finder = vent.getByRole('group', { name: 'Find an SRS product for Roof ventilation package' });
+    await finder.getByRole('searchbox', { name: 'Search SRS products' }).fill('cobra rigid vent');
+    const hit = finder.locator('.finder-hit', { hasText: 'GAF Cobra Rigid Vent 3' });
+    await hit.getByRole('combobox').selectOption('Black');
+    await hit.getByRole('button', { name: 'Use this product' }).click();
+    await settled(page);
+    await expect(vent.locator('.product-name').textContent()).resolves.toBe('GAF Cobra Rigid Vent 3');
     await settled(page);
     // One blocking problem is left: the unmapped dumpster.
     await expect(blockingProblems(page)).resolves.toEqual(['Blocking problem: Dumpster rental (20 yd) has no SRS product yet: pick one of the suggestions to map it.']);
@@ -226,6 +236,24 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     await phone.fill(saved);
     await phone.press('Tab');
     await settled(page);
+    await expect(submitButton(page).isEnabled()).resolves.toBe(true);
+
+    // Will call: picked up at the branch, so the ship-to address is no longer required.
+    await page.getByRole('radio', { name: 'Will Call' }).click();
+    await settled(page);
+    await expect(page.getByLabel('Pick-up date').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(page.locator('#ship-to-title + .card-subtitle').textContent()).resolves.toMatch(/^Will call/);
+    await page.getByRole('radio', { name: 'Will Call' }).press('ArrowLeft');
+    await settled(page);
+    await expect(page.getByRole('radio', { name: 'Roof Load' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await page.getByRole('radio', { name: 'Roof Load' }).press('ArrowLeft');
+    await settled(page);
+    await expect(page.getByRole('radio', { name: 'Ground Drop' }).getAttribute('aria-checked')).resolves.toBe('true');
+
+    // Re-price fetches every price again; nothing new blocks the order.
+    await page.getByRole('button', { name: 'Re-price' }).click();
+    await settled(page);
+    await expect(page.locator('.sync-note').textContent()).resolves.toBe('Prices from just now');
     await expect(submitButton(page).isEnabled()).resolves.toBe(true);
 
     // Escape puts a field back; Enter in a quantity saves it.
@@ -320,6 +348,10 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     await page.getByRole('dialog', { name: 'Proposal #2401 was already ordered' }).getByRole('button', { name: 'Create another order' }).click();
     await linesTable(page).waitFor({ timeout: 60_000 });
     await page.locator('[data-problem]').first().waitFor();
+    // The mapping confirmed on proposal 2402 (ventilation package → GAF Cobra Rigid Vent 3) is used here by itself.
+    const remembered = line(page, /Roof ventilation package/);
+    await expect(remembered.locator('.product-name').textContent()).resolves.toBe('GAF Cobra Rigid Vent 3');
+    await expect(remembered.locator('.mapped-by').textContent()).resolves.toBe('Saved mapping');
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.evaluate(() => document.getElementById('main')!.scrollTo(0, 0));
@@ -329,6 +361,18 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.evaluate(() => document.getElementById('main')!.scrollTo(0, document.getElementById('main')!.scrollHeight));
     await app.screenshot('orders-16-review-header-cards');
+    // A narrow window keeps every column reachable: the table scrolls sideways inside its card.
+    await page.setViewportSize({ width: 900, height: 800 });
+    try {
+      await page.evaluate(() => document.getElementById('main')!.scrollTo(0, 0));
+      const table = await linesTable(page).evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+      expect(table.scroll).toBeGreaterThan(table.client);
+      await linesTable(page).evaluate((el) => el.scrollTo(el.scrollWidth, 0));
+      await expect(page.getByRole('button', { name: /^Remove GAF Timberline HDZ Shingles from the order$/ }).isVisible()).resolves.toBe(true);
+      await app.screenshot('orders-16b-review-narrow');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
 
     await app.nav('Orders').click();
     await page.locator('.order-row').first().waitFor();

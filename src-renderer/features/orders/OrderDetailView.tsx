@@ -274,7 +274,8 @@ function Invoices(props: { detail: Detail }) {
               <ul className="invoice-diffs" aria-label={`Differences on invoice ${i.invoiceNumber}`}>
                 {i.differences.map((d, k) => (
                   <li key={k}>
-                    <AlertIcon size={14} /> {d.message}
+                    <AlertIcon size={14} />
+                    <span>{d.message}</span>
                   </li>
                 ))}
               </ul>
