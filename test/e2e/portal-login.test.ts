@@ -33,7 +33,7 @@ describe('Portal sign-in from the Proposals screen (Chromium)', () => {
     const { page } = app;
     await app.page.reload();
     await app.nav('Proposals').click();
-    await page.getByText(/credentials are incomplete/).waitFor();
+    await page.getByRole('main').getByRole('alert').filter({ hasText: /credentials are incomplete/ }).waitFor();
 
     await page.getByRole('button', { name: 'Sign in to Portal' }).click();
     const form = page.getByRole('form', { name: 'Sign in to Portal.io' });

@@ -26,7 +26,7 @@ export function portalHandlers(ctx: AppContext): { [K in PortalChannel]: Handler
     'portal:login': (req) => portalLogin(ctx, req),
     'proposals:list': (req) => proposals.list(req),
     // A job, so the sync shows progress in the job tray and can be cancelled there.
-    'proposals:sync': () => ctx.jobs.start(PROPOSALS_JOB, (signal, report) => proposals.sync(signal, report)).done,
+    'proposals:sync': () => ctx.jobs.start(PROPOSALS_JOB, proposals.syncJob()).done,
     'proposals:get': ({ id, refresh }) => proposals.get(id, refresh),
     'proposals:changeOrder': ({ id, refresh }) => proposals.changeOrder(id, refresh),
     'catalog:sync': ({ full }) => ({ jobId: catalog.startSync({ full }).jobId }),

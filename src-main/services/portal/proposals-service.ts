@@ -7,7 +7,7 @@ import { SyncStateRepo } from '../../store/portal/sync-state-repo';
 import type { PortalClient } from '../../vendors/portal/client';
 import { acceptedItems, toChangeOrderSummary, toContact, toProposalDetail, toProposalSummary } from '../../vendors/portal/mapping';
 import type { Core } from '../context';
-import type { ReportProgress } from '../jobs';
+import type { JobWork, ReportProgress } from '../jobs';
 import { isOffline, portalClient } from './portal-client';
 
 export const PROPOSALS_SYNC = 'portal.proposals';
@@ -36,8 +36,11 @@ export class ProposalsService {
    * Pulls every proposal summary (following pages), then details and change orders of the
    * new or changed ones only, then contacts with their locations.
    */
-  async sync(signal?: AbortSignal, report: ReportProgress = () => undefined): Promise<{ proposals: number; detailsFetched: number; lastSynced: string }> {
-    const client = this.client();
+  async sync(
+    signal?: AbortSignal,
+    report: ReportProgress = () => undefined,
+    client: PortalClient = this.client(),
+  ): Promise<{ proposals: number; detailsFetched: number; lastSynced: string }> {
     const at = new Date().toISOString();
     report(0, null, 'Proposal list');
     const summaries = (await client.allProposals({ pageSize: 100 }, signal)).map(toProposalSummary);
@@ -57,6 +60,12 @@ export class ProposalsService {
     this.state.finish(PROPOSALS_SYNC, null, at);
     this.core.log.info('portal proposals synced', { proposals: summaries.length, details: changed.length, contacts: contacts.length });
     return { proposals: summaries.length, detailsFetched: changed.length, lastSynced: at };
+  }
+
+  /** The sync as job work; a missing configuration fails here, before any job starts. */
+  syncJob(): JobWork<Awaited<ReturnType<ProposalsService['sync']>>> {
+    const client = this.client();
+    return (signal, report) => this.sync(signal, report, client);
   }
 
   /** One proposal's details with its change orders (list and details). */
