@@ -23,6 +23,26 @@ export interface DraftChoices {
   excludedChangeOrderIds?: string[] | undefined;
 }
 
+export type DraftUpdate = DraftChoices & { lines?: { key: string; set: LineOverrideInput | null }[] | undefined; header?: HeaderPatch | undefined };
+
+/** Edits of one proposal's draft run one after the other (each reads, rebuilds and saves the stored choices). */
+const queues = new WeakMap<object, Map<number, Promise<unknown>>>();
+export function serialized<T>(db: object, proposalId: number, work: () => Promise<T>): Promise<T> {
+  let byProposal = queues.get(db);
+  if (!byProposal) queues.set(db, (byProposal = new Map()));
+  const before = byProposal.get(proposalId) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  byProposal.set(proposalId, settled);
+  void settled.then(() => {
+    if (byProposal.get(proposalId) === settled) byProposal.delete(proposalId);
+  });
+  return run;
+}
+
 export interface BuildOptions {
   refreshProposal?: boolean;
   /** Ask SRS for every price, cached or not. */
@@ -69,16 +89,30 @@ export class DraftService {
   }
 
   /** The draft of a proposal with earlier edits (or none with `fresh`); new choices are applied and remembered. */
-  async open(proposalId: number, choices: DraftChoices & { fresh?: boolean | undefined; refresh?: boolean | undefined } = {}): Promise<DraftView> {
+  open(proposalId: number, choices: DraftChoices & { fresh?: boolean | undefined; refresh?: boolean | undefined } = {}): Promise<DraftView> {
+    return serialized(this.core.db, proposalId, () => this.openNow(proposalId, choices));
+  }
+
+  update(proposalId: number, req: DraftUpdate): Promise<DraftView> {
+    return serialized(this.core.db, proposalId, () => this.updateNow(proposalId, req));
+  }
+
+  /** Maps the line to an SRS product for this order and remembers it for the same brand + model (per company). */
+  confirmMapping(proposalId: number, key: string, productId: number, option: string): Promise<DraftView> {
+    return serialized(this.core.db, proposalId, () => this.confirmMappingNow(proposalId, key, productId, option));
+  }
+
+  reprice(proposalId: number): Promise<DraftView> {
+    return serialized(this.core.db, proposalId, async () => (await this.buildAndSave(proposalId, this.current(proposalId), { refreshPrices: true })).view);
+  }
+
+  private async openNow(proposalId: number, choices: DraftChoices & { fresh?: boolean | undefined; refresh?: boolean | undefined }): Promise<DraftView> {
     const saved = choices.fresh ? null : this.drafts.get(String(proposalId));
     const state = await this.applyChoices(saved ?? emptyDraftState(), choices);
     return (await this.buildAndSave(proposalId, state, { refreshProposal: Boolean(choices.refresh) })).view;
   }
 
-  async update(
-    proposalId: number,
-    req: DraftChoices & { lines?: { key: string; set: LineOverrideInput | null }[] | undefined; header?: HeaderPatch | undefined },
-  ): Promise<DraftView> {
+  private async updateNow(proposalId: number, req: DraftUpdate): Promise<DraftView> {
     const state = await this.applyChoices(this.current(proposalId), req);
     for (const { key, set } of req.lines ?? []) {
       state.overrides[key] = set === null ? {} : mergeOverride(state.overrides[key] ?? {}, set);
@@ -93,8 +127,7 @@ export class DraftService {
     return this.saveBuilt(built).view;
   }
 
-  /** Maps the line to an SRS product for this order and remembers it for the same brand + model (per company). */
-  async confirmMapping(proposalId: number, key: string, productId: number, option: string): Promise<DraftView> {
+  private async confirmMappingNow(proposalId: number, key: string, productId: number, option: string): Promise<DraftView> {
     const state = this.current(proposalId);
     const built = await this.build(proposalId, state, {});
     const line = built.draft.lines.find((l) => l.key === key);
@@ -112,10 +145,6 @@ export class DraftService {
     }
     state.overrides[key] = { product: { productId, option } };
     return (await this.buildAndSave(proposalId, state, {})).view;
-  }
-
-  async reprice(proposalId: number): Promise<DraftView> {
-    return (await this.buildAndSave(proposalId, this.current(proposalId), { refreshPrices: true })).view;
   }
 
   /** The stored choices of a proposal's draft (defaults when it was never opened). */

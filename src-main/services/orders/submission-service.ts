@@ -7,7 +7,7 @@ import type { Core } from '../context';
 import { SrsAccountService } from '../srs/account-service';
 import { srsClient } from '../srs/srs-client';
 import { crashPoints } from './crash-points';
-import { DraftService } from './draft-service';
+import { DraftService, serialized } from './draft-service';
 import { ObservedOrdersRepo, OrderNotifier } from './order-events';
 import { OrdersQuery } from './orders-query';
 import { priceChanges } from './price-recheck';
@@ -38,7 +38,12 @@ export class SubmissionService {
     this.query = new OrdersQuery(core.db);
   }
 
-  async submit(proposalId: number, o: { again?: boolean } = {}): Promise<SubmitResult> {
+  /** One submission (or draft edit) of a proposal at a time: a double click cannot place two orders. */
+  submit(proposalId: number, o: { again?: boolean } = {}): Promise<SubmitResult> {
+    return serialized(this.core.db, proposalId, () => this.submitNow(proposalId, o));
+  }
+
+  private async submitNow(proposalId: number, o: { again?: boolean }): Promise<SubmitResult> {
     const crash = crashPoints(this.core.env);
     await this.assertCanOrder();
     const state = this.drafts.current(proposalId);

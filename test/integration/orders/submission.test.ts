@@ -53,6 +53,15 @@ describe('submitting a draft to the SRS sandbox (real HTTP, real SQLite)', () =>
     expect((await value(api.orders.list({ proposalId: 1003 }))).total).toBe(2);
   });
 
+  it('two submissions of one proposal at the same moment (a double click) place one order', async () => {
+    await makeSubmittable(api, 1001);
+    const before = srsOrders().length;
+    const [a, b] = await Promise.all([value(api.orders.submit({ proposalId: 1001 })), value(api.orders.submit({ proposalId: 1001 }))]);
+    expect([a.outcome, b.outcome].sort()).toEqual(['already-ordered', 'placed']);
+    expect(srsOrders()).toHaveLength(before + 1);
+    expect((await value(api.orders.list({ proposalId: 1001 }))).total).toBe(1);
+  });
+
   it('re-checks prices right before submitting: a moved price refuses the submission with the change listed; the reviewed draft then goes through at the new price', async () => {
     const d = await makeSubmittable(api, 1002);
     const first = d.lines.find((l) => l.unitPriceCents !== null)!;
