@@ -10,7 +10,7 @@ import { silentLogger } from '../../../src-main/log/logger';
 import { apiFor, makeSubmittable, ordersWorld, value, type OrdersWorld } from './world';
 
 /** SRS moves an order one status step (received → acknowledged → shipped → delivered) every STEP ms. */
-const STEP = 600;
+const STEP = 1500;
 
 async function until<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 10_000): Promise<Exclude<T, false | null | undefined>> {
   const end = Date.now() + timeoutMs;
