@@ -62,7 +62,9 @@ export function register(program: Command, run: CliRun): void {
         if (!sort) throw new AppError('BAD_REQUEST', `cannot sort by "${opts.sort}"; use one of ${PROPOSAL_SORTS.join(', ')}`);
         const service = new ProposalsService(ctx);
         if (!opts.offline) await syncOrCache(service, out);
-        const result = service.list({ status, text: opts.search, sort, direction: sort === 'number' || sort === 'customer' ? 'asc' : 'desc', limit: 1000 });
+        const query = { status, text: opts.search, sort, direction: sort === 'number' || sort === 'customer' ? ('asc' as const) : ('desc' as const), limit: 1000 };
+        const result = service.list(query);
+        while (result.items.length < result.total) result.items.push(...service.list({ ...query, offset: result.items.length }).items);
         out.human(
           [
             ...result.items.map((p) =>
