@@ -159,6 +159,18 @@ describe('proposal → SRS draft on a fresh install (real Portal and SRS sandbox
     expect(refused).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('has no option "Purple"; choose one of Estate Gray, Driftwood, Onyx Black, Desert Tan') } });
   });
 
+  it('an out-of-stock line offers SRS\'s substitutes; accepting one orders it instead and remembers what it replaced', async () => {
+    const d = await value(api.orders.draft({ proposalId: 1001 }));
+    const line = d.lines.find((l) => l.problems.some((p) => p.code === 'out-of-stock' && p.fixes.some((f) => f.kind === 'accept-substitute')))!;
+    const fix = line.problems.find((p) => p.code === 'out-of-stock')!.fixes.find((f) => f.kind === 'accept-substitute')!;
+    expect(line.substitutes.map((s) => s.productId)).toContain(fix.productId);
+    const after = await value(api.orders.updateDraft({ proposalId: 1001, lines: [{ key: line.key, set: { substitute: { productId: fix.productId!, option: fix.option! } } }] }));
+    const now = after.lines.find((l) => l.key === line.key)!;
+    expect(now).toMatchObject({ productId: fix.productId, substitutedFor: line.productId, mappedBy: 'substitute', sourceItemIds: line.sourceItemIds });
+    expect(now.problems.map((p) => p.code)).not.toContain('out-of-stock');
+    expect(now.unitPriceCents).toEqual(expect.any(Number));
+  });
+
   it('re-pricing asks SRS again; a cached price (under 4 h) is reused when opening the draft', async () => {
     await value(api.orders.draft({ proposalId: 1003 }));
     w.srs.resetCounters();
