@@ -64,7 +64,11 @@ export function register(program: Command, run: CliRun): void {
         if (!opts.offline) await syncOrCache(service, out);
         const query = { status, text: opts.search, sort, direction: sort === 'number' || sort === 'customer' ? ('asc' as const) : ('desc' as const), limit: 1000 };
         const result = service.list(query);
-        while (result.items.length < result.total) result.items.push(...service.list({ ...query, offset: result.items.length }).items);
+        while (result.items.length < result.total) {
+          const more = service.list({ ...query, offset: result.items.length }).items;
+          if (!more.length) break;
+          result.items.push(...more);
+        }
         out.human(
           [
             ...result.items.map((p) =>
