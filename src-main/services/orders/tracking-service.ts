@@ -13,6 +13,14 @@ export type TrackingCore = Pick<Core, 'db' | 'vendors' | 'log' | 'settings'> & {
 export const TRACKED: readonly OrderStatus[] = ['submitted', 'acknowledged', 'shipped'];
 const PATH: readonly OrderStatus[] = ['submitted', 'acknowledged', 'shipped', 'delivered'];
 const TARGET: Partial<Record<SrsOrderState, OrderStatus>> = { acknowledged: 'acknowledged', shipped: 'shipped', delivered: 'delivered' };
+/** A delivered order is still asked for its invoice for this long, since SRS often bills after delivery. */
+const INVOICE_WAIT_MS = 30 * 24 * 3600_000;
+
+/** "Nov 30, 2026, 5:03 AM" for a timeline note; the raw value when it is not a date. */
+export function formatWhen(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
 
 export interface SyncOutcome {
   orderId: number;
@@ -39,9 +47,17 @@ export class OrderTracker {
     this.tracking = new OrderTrackingRepo(core.db);
   }
 
-  /** Orders still moving at SRS, oldest first. */
+  /** Orders still moving at SRS, or delivered and still waiting for their invoice, oldest first. */
   openOrders(): StoredOrder[] {
-    return this.orders.list().filter((o) => TRACKED.includes(o.status)).reverse();
+    return this.orders.list().filter((o) => TRACKED.includes(o.status) || this.awaitingInvoice(o)).reverse();
+  }
+
+  private awaitingInvoice(order: StoredOrder): boolean {
+    return (
+      order.status === 'delivered' &&
+      this.now().getTime() - Date.parse(order.updatedAt) < INVOICE_WAIT_MS &&
+      this.tracking.invoices(order.id).length === 0
+    );
   }
 
   async syncAll(): Promise<SyncOutcome[]> {
@@ -65,6 +81,7 @@ export class OrderTracker {
   /** Polls SRS for the order; true when anything the user sees changed. */
   async sync(orderId: number): Promise<boolean> {
     const order = this.orders.get(orderId);
+    if (this.awaitingInvoice(order)) return this.syncInvoicesOnly(order);
     if (!TRACKED.includes(order.status)) return false;
     const client = srsClient(this.core);
     const ref = { transactionID: order.transactionId };
@@ -93,6 +110,14 @@ export class OrderTracker {
       this.tracking.save(state);
     })();
     if (changed) this.notifier.changed(orderId, this.orders.get(orderId).status, order.status, 'Updated from SRS');
+    return changed;
+  }
+
+  private async syncInvoicesOnly(order: StoredOrder): Promise<boolean> {
+    const invoices = await srsClient(this.core).invoices({ transactionID: order.transactionId });
+    const at = this.now().toISOString();
+    const changed = this.core.db.transaction(() => this.recordInvoices(order, invoices, at))();
+    if (changed) this.notifier.changed(order.id, order.status, order.status, 'Invoice from SRS');
     return changed;
   }
 
@@ -132,14 +157,14 @@ export class OrderTracker {
     const eta = pending.length ? pending.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b)) : (list.find((d) => d.eta)?.eta ?? null);
     if (eta !== state.eta) {
       const moved = state.eta !== null && eta !== null && Date.parse(eta) > Date.parse(state.eta);
-      if (moved) this.delayed(order, state, `SRS moved the delivery from ${state.eta} to ${eta}.`);
-      else if (eta) this.orders.note(order.id, `SRS expects to deliver on ${eta}.`);
+      if (moved) this.delayed(order, state, `SRS moved the delivery from ${formatWhen(state.eta)} to ${formatWhen(eta)}.`);
+      else if (eta) this.orders.note(order.id, `SRS expects to deliver on ${formatWhen(eta)}.`);
       state.eta = eta;
       changed = true;
     }
     const overdue = pending.length > 0 && eta !== null && Date.parse(eta) < this.now().getTime();
     if (overdue && !state.delayed) {
-      this.delayed(order, state, `The delivery expected on ${eta} has not arrived yet.`);
+      this.delayed(order, state, `The delivery expected on ${formatWhen(eta)} has not arrived yet.`);
       changed = true;
     }
     return changed;

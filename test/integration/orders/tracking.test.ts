@@ -5,7 +5,7 @@ import type { OrderNotification } from '../../../src-shared/ipc/orders';
 import type { AppContext } from '../../../src-main/services/context';
 import { startOrdersRuntime } from '../../../src-main/services/orders/runtime';
 import { OrderPoller } from '../../../src-main/services/orders/status-poller';
-import { OrderTracker } from '../../../src-main/services/orders/tracking-service';
+import { OrderTracker, formatWhen } from '../../../src-main/services/orders/tracking-service';
 import { silentLogger } from '../../../src-main/log/logger';
 import { apiFor, makeSubmittable, ordersWorld, value, type OrdersWorld } from './world';
 
@@ -101,8 +101,29 @@ describe('tracking orders at the SRS sandbox (real HTTP, real SQLite)', () => {
     off();
     const after = await value(api.orders.get({ id: order.id }));
     expect(after.order).toMatchObject({ delayed: true, eta: later });
-    expect(notes).toEqual([expect.objectContaining({ orderId: order.id, kind: 'delayed', message: `SRS moved the delivery from ${before.eta} to ${later}.` })]);
-    expect(after.timeline.at(-1)!.reason).toBe(`Delayed: SRS moved the delivery from ${before.eta} to ${later}.`);
+    const moved = `SRS moved the delivery from ${formatWhen(before.eta!)} to ${formatWhen(later)}.`;
+    expect(moved).not.toContain('T');
+    expect(notes).toEqual([expect.objectContaining({ orderId: order.id, kind: 'delayed', message: moved })]);
+    expect(after.timeline.at(-1)!.reason).toBe(`Delayed: ${moved}`);
+  });
+
+  it('keeps asking for the invoice of a delivered order until SRS sends it', async () => {
+    const order = await place(1004);
+    await until('delivered at SRS', () => srsStatus(order.transactionId) === 'Delivered', 15_000);
+    // SRS has not billed yet when the delivery is seen.
+    w.srs.injectFault({ endpoint: 'GET /invoices/v2/list', kind: 'malformed', path: 'invoices', value: [] });
+    await value(api.orders.sync({ id: order.id }));
+    const delivered = await value(api.orders.get({ id: order.id }));
+    expect(delivered.order.status).toBe('delivered');
+    expect(delivered.invoices).toEqual([]);
+    // The next poll of open orders still includes it, and records the invoice once it exists.
+    const tracker = new OrderTracker(ctx);
+    expect(tracker.openOrders().map((o) => o.id)).toContain(order.id);
+    await tracker.syncAll();
+    const billed = await value(api.orders.get({ id: order.id }));
+    expect(billed.invoices).toHaveLength(1);
+    expect(billed.timeline.at(-1)!.reason).toMatch(/^Invoice .* matches the order/);
+    expect(new OrderTracker(ctx).openOrders().map((o) => o.id)).not.toContain(order.id);
   });
 
   it('refuses to cancel once SRS has shipped, and brings the order up to date', async () => {
