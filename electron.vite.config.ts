@@ -15,6 +15,7 @@ export default defineConfig({
           index: r('src-main/app/main.ts'),
           cli: r('src-main/cli/cli.ts'),
           web: r('src-main/web/web.ts'),
+          bench: r('test/bench/run.ts'),
         },
         output: { banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
