@@ -1,5 +1,6 @@
 import type { CatalogItem, CatalogItemDetails } from '../../../src-shared/ipc/catalog';
 import { CatalogItemDetailsSchema } from '../../../src-shared/ipc/catalog';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
 
 /** A catalog row as the sync writes it. */
@@ -60,8 +61,22 @@ export function ftsQuery(text: string): string | null {
     .join(' ');
 }
 
+/**
+ * Ranking costs about a microsecond per match (bm25 reads each match's positions and column
+ * sizes), so ranking every match of a broad prefix ("po" matches a sixth of a 200k catalog)
+ * takes tens of ms per keystroke. A text-only search with more matches than this ranks the
+ * first this-many matches (catalog order) and lists the rest after them; the total stays exact.
+ */
+export const RANKED_CANDIDATES = 1_000;
+
 /** The SQL and parameters of one search; exported so a test can EXPLAIN QUERY PLAN it. */
-export function searchSql(q: CatalogSearch): { sql: string; countSql: string; params: Record<string, unknown> } {
+export function searchSql(q: CatalogSearch): {
+  sql: string;
+  countSql: string;
+  params: Record<string, unknown>;
+  /** Text-only searches: the first RANKED_CANDIDATES matches ranked (@candidates), then the others by id (@skip). */
+  broad?: { rankedSql: string; restSql: string };
+} {
   const match = ftsQuery(q.text);
   const filters: string[] = [];
   const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
@@ -80,6 +95,26 @@ export function searchSql(q: CatalogSearch): { sql: string; countSql: string; pa
   if (match) {
     params.match = match;
     const where = ['portal_catalog_fts MATCH @match', ...filters].join(' AND ');
+    if (!filters.length) {
+      // The FTS rows are exactly the items (triggers keep them in step): count without the join.
+      const page = (inner: string, order: string) =>
+        `SELECT ${SELECT_COLUMNS} FROM (${inner}) m JOIN portal_catalog_items i ON i.id = m.id
+         LEFT JOIN portal_catalog_categories c ON c.id = i.category_id ORDER BY ${order}`;
+      // Rank inside the FTS table, then join only the page's rows (not every match) to the items.
+      return {
+        sql: page(`SELECT rowid AS id, rank AS r FROM portal_catalog_fts WHERE ${where} ORDER BY rank, rowid LIMIT @limit OFFSET @offset`, 'm.r, m.id'),
+        countSql: `SELECT count(*) AS n FROM portal_catalog_fts WHERE ${where}`,
+        params,
+        broad: {
+          rankedSql: page(
+            `SELECT id, r FROM (SELECT rowid AS id, rank AS r FROM portal_catalog_fts WHERE ${where} ORDER BY rowid LIMIT @candidates)
+             ORDER BY r, id LIMIT @limit OFFSET @offset`,
+            'm.r, m.id',
+          ),
+          restSql: page(`SELECT rowid AS id FROM portal_catalog_fts WHERE ${where} ORDER BY rowid LIMIT @limit OFFSET @skip`, 'm.id'),
+        },
+      };
+    }
     return {
       sql: `SELECT ${SELECT_COLUMNS} FROM portal_catalog_fts JOIN portal_catalog_items i ON i.id = portal_catalog_fts.rowid
             LEFT JOIN portal_catalog_categories c ON c.id = i.category_id
@@ -122,6 +157,8 @@ function toItem(r: ItemRecord): CatalogItem {
 
 /** The local Portal catalog: items with an FTS5 index, categories and on-demand details. */
 export class CatalogRepo {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
 
   /** Writes one page of items as part of sync `generation`, in one transaction. */
@@ -192,11 +229,30 @@ export class CatalogRepo {
   }
 
   search(q: CatalogSearch): { items: CatalogItem[]; total: number } {
-    const { sql, countSql, params } = searchSql(q);
+    const { sql, countSql, params, broad } = searchSql(q);
     const { limit: _l, offset: _o, ...countParams } = params;
-    const total = (this.db.prepare(countSql).get(countParams) as { n: number }).n;
-    const rows = this.db.prepare(sql).all(params) as ItemRecord[];
+    const total = (this.statement(countSql).get(countParams) as { n: number }).n;
+    if (!broad || total <= RANKED_CANDIDATES) return { items: (this.statement(sql).all(params) as ItemRecord[]).map(toItem), total };
+    const match = params.match;
+    let rows: ItemRecord[] = [];
+    if (q.offset < RANKED_CANDIDATES) {
+      rows = this.statement(broad.rankedSql).all({ match, candidates: RANKED_CANDIDATES, limit: q.limit, offset: q.offset }) as ItemRecord[];
+    }
+    if (rows.length < q.limit && q.offset + q.limit > RANKED_CANDIDATES) {
+      const rest = this.statement(broad.restSql).all({ match, limit: q.limit - rows.length, skip: Math.max(q.offset, RANKED_CANDIDATES) }) as ItemRecord[];
+      rows = rows.concat(rest);
+    }
     return { items: rows.map(toItem), total };
+  }
+
+  /** Search statements, prepared once per SQL text (preparing costs more than a narrow search). */
+  private statement(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   get(id: number): CatalogItem | null {
