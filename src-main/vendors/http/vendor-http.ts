@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   BrokenCircuitError,
   ConsecutiveBreaker,
@@ -12,6 +12,10 @@ import {
 } from 'cockatiel';
 import { AppError } from '../../../src-shared/domain/result';
 import type { Logger } from '../../log/logger';
+
+/** undici is loaded on the first vendor call, not at start-up: it is a large module and many sessions never call a vendor. */
+let undici: Promise<typeof import('undici')> | undefined;
+const loadUndici = () => (undici ??= import('undici'));
 
 export interface VendorHttpOptions {
   /** Display name used in every error message, e.g. "SRS". */
@@ -151,6 +155,7 @@ export class VendorHttp {
   }
 
   private async attempt(req: VendorRequest): Promise<VendorResponse> {
+    const { request } = await loadUndici();
     const url = this.url(req.path, req.query);
     const timeout = AbortSignal.timeout(this.o.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
