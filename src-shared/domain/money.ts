@@ -23,6 +23,14 @@ export function extendCents(unitCents: Cents, quantity: number): Cents {
   return Math.round(unitCents * quantity);
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one (a long list would build one per row per frame).
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: Cents, currency = 'USD'): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    moneyFormats.set(currency, format);
+  }
+  return format.format(cents / 100);
 }

@@ -15,10 +15,13 @@ export function ageText(iso: string | null, now = Date.now()): string {
   return d === 1 ? '1 day ago' : `${d} days ago`;
 }
 
+// One formatter for every row: toLocaleDateString with options builds a new one per call.
+const SHORT_DATE = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+
 export function shortDate(iso: string | null): string {
   if (!iso) return '—';
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? '—' : new Date(t).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(t) ? '—' : SHORT_DATE.format(t);
 }
 
 /** "Viewed by client" from "ViewedByClient". */
