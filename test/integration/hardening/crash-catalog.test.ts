@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src-main/log/logger';
+import type { PortalSandbox } from '../../../src-main/sandbox/portal/index';
+import { startSandboxServer, type SandboxServer } from '../../../src-main/sandbox/server';
+import { tempDir } from '../../helpers/temp-dir';
+import { portalEnv } from '../portal/harness';
+import { assertBuilt, runCli } from './lib/child';
+import { count, record, rng } from './lib/soak';
+
+const KILLS = Number(process.env.JUNCTION_KILLS_OVERRIDE ?? count(10, 200));
+const CATALOG_SIZE = 4_000;
+const PROGRESS = /catalog sync: [\d,]+\/[\d,]+/;
+
+/**
+ * `catalog sync --full` in a child process (the built CLI) against the Portal sandbox in
+ * this process, SIGKILLed at a random moment after its first progress line (seeded). After
+ * every kill: SQLite's integrity check and FTS5's own check pass, every item of the last
+ * complete catalog is still there and found by text search. Between kills Portal's catalog
+ * changes (an item removed, one renamed), and a sync that runs to the end must match it.
+ */
+describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs mid-sync`, () => {
+  let dir: ReturnType<typeof tempDir>;
+  let server: SandboxServer;
+  let sandbox: PortalSandbox;
+  let env: Record<string, string>;
+  let dbFile: string;
+
+  beforeAll(async () => {
+    assertBuilt();
+    dir = tempDir('junction-catalog-crash-');
+    server = await startSandboxServer({ dataDir: join(dir.path, 'vendor'), log: silentLogger, only: ['portal'], config: { portal: { catalogSize: CATALOG_SIZE, latencyMs: 10 } } });
+    sandbox = server.get<PortalSandbox>('portal');
+    env = { ...portalEnv(server.baseUrl('portal')), JUNCTION_DATA_DIR: join(dir.path, 'data') };
+    dbFile = join(dir.path, 'data', 'junction.db');
+  });
+  afterAll(async () => {
+    await server?.close();
+    dir?.cleanup();
+  });
+
+  /** Checks the database a killed sync left behind; returns the item ids it holds. */
+  function inspect(): { ids: Set<number>; interrupted: boolean; hits: number; problems: string[] } {
+    const db = new Database(dbFile);
+    try {
+      const problems: string[] = [];
+      const integrity = db.pragma('integrity_check', { simple: true });
+      if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+      try {
+        db.prepare("INSERT INTO portal_catalog_fts (portal_catalog_fts, rank) VALUES ('integrity-check', 1)").run();
+      } catch (e) {
+        problems.push(`fts integrity-check: ${(e as Error).message}`);
+      }
+      const ids = new Set((db.prepare('SELECT id FROM portal_catalog_items').all() as { id: number }[]).map((r) => r.id));
+      const hits = (db.prepare("SELECT count(*) AS n FROM portal_catalog_fts WHERE portal_catalog_fts MATCH '\"landmark\"*'").get() as { n: number }).n;
+      const run = db.prepare("SELECT detail FROM sync_state WHERE name = 'portal.catalog'").get() as { detail: string | null } | undefined;
+      return { ids, interrupted: Boolean(run?.detail), hits, problems };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('integrity ok after every kill, the previous catalog stays complete and searchable, a finished sync matches Portal', async () => {
+    const random = rng();
+    const first = await runCli(env, ['catalog', 'sync', '--full']);
+    expect(first.code, first.stderr).toBe(0);
+    let previous = inspect();
+    expect(previous.problems).toEqual([]);
+    expect(previous.ids.size).toBe(CATALOG_SIZE);
+    const syncMs = first.ms;
+
+    const tally = { kills: 0, killedMidSync: 0, completed: 0, inspections: 0, integrityOk: 0, searchesViaCli: 0, removedAtPortal: 0 };
+    const failures: string[] = [];
+    const removable = [...previous.ids].sort((a, b) => a - b);
+    while (tally.kills < KILLS) {
+      // Portal's catalog moves on between syncs.
+      if (random.next() < 0.5) {
+        sandbox.catalog.remove(removable[random.int(0, removable.length - 1)]!);
+        tally.removedAtPortal += 1;
+      }
+      const run = await runCli(env, ['catalog', 'sync', '--full'], { killAfterStderr: { match: PROGRESS, afterMs: Math.floor(random.next() * syncMs * 0.8) } });
+      const now = inspect();
+      tally.inspections += 1;
+      if (now.problems.length) failures.push(`run ${tally.kills + tally.completed + 1}: ${now.problems.join('; ')}`);
+      else tally.integrityOk += 1;
+      if (run.killed) {
+        tally.kills += 1;
+        if (now.interrupted) tally.killedMidSync += 1;
+        const missing = [...previous.ids].filter((id) => !now.ids.has(id));
+        if (missing.length) failures.push(`kill ${tally.kills}: ${missing.length} items of the previous catalog are gone (e.g. ${missing[0]})`);
+        if (now.hits === 0) failures.push(`kill ${tally.kills}: text search finds nothing`);
+        if (tally.kills % 10 === 0) {
+          const search = await runCli(env, ['catalog', 'search', 'landmark', '--json']);
+          tally.searchesViaCli += 1;
+          if (search.code !== 0 || !(JSON.parse(search.stdout) as { items: unknown[] }).items.length) failures.push(`kill ${tally.kills}: catalog search failed: ${search.stderr.slice(-200)}`);
+        }
+      } else {
+        if (run.code !== 0) failures.push(`completed run exited ${run.code}: ${run.stderr.slice(-300)}`);
+        tally.completed += 1;
+        // A finished full sync equals Portal's catalog now (removed items gone, resumed runs included).
+        const expected = CATALOG_SIZE - sandbox.catalog.removed.size;
+        if (now.ids.size !== expected || now.interrupted) failures.push(`completed sync holds ${now.ids.size} items, Portal has ${expected}`);
+        previous = now;
+      }
+      if (failures.length > 5) break;
+    }
+    // The last word: an uninterrupted sync converges on Portal's catalog.
+    const last = await runCli(env, ['catalog', 'sync', '--full']);
+    const end = inspect();
+    record('Crash safety: catalog sync', {
+      kills: tally.kills,
+      killedMidSync: tally.killedMidSync,
+      syncsCompletedBetweenKills: tally.completed,
+      integrityChecksOk: tally.integrityOk,
+      integrityChecks: tally.inspections,
+      cliSearches: tally.searchesViaCli,
+      itemsRemovedAtPortal: tally.removedAtPortal,
+      catalogSize: end.ids.size,
+      failures: failures.length,
+    });
+    for (const f of failures) process.stdout.write(`[crash-catalog] ${f}\n`);
+    expect(failures).toEqual([]);
+    expect(tally.kills).toBe(KILLS);
+    expect(tally.killedMidSync).toBeGreaterThan(KILLS / 2);
+    expect(last.code, last.stderr).toBe(0);
+    expect(end.problems).toEqual([]);
+    expect(end.ids.size).toBe(CATALOG_SIZE - sandbox.catalog.removed.size);
+  }, 4 * 3_600_000);
+});

@@ -1,0 +1,243 @@
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import seed from '../../../resources/sandbox/roofing-products.json';
+import { contract } from '../../../src-shared/ipc/contract';
+import { createLogger } from '../../../src-main/log/logger';
+import { convertProposal } from '../../../src-main/orders/convert';
+import { defaultOrderHeader } from '../../../src-main/orders/submit-body';
+import type { BranchProduct, OrderDraft } from '../../../src-main/orders/types';
+import type { FaultInput } from '../../../src-main/sandbox/srs/faults';
+import type { SrsSandbox } from '../../../src-main/sandbox/srs/index';
+import { startSandboxServer, type SandboxServer } from '../../../src-main/sandbox/server';
+import { createAppContext, type AppContext } from '../../../src-main/services/context';
+import { createHandlers } from '../../../src-main/services/handlers';
+import { createDispatcher } from '../../../src-main/services/ipc/dispatch';
+import { defaultRetryDelayMs } from '../../../src-main/orders/outbox-worker';
+import { createOutbox, type OutboxSetup } from '../../../src-main/services/orders/outbox-runner';
+import { srsClient } from '../../../src-main/services/srs/srs-client';
+import { openHeadlessVault } from '../../../src-main/vault/open-vault';
+import { tempDir } from '../../helpers/temp-dir';
+import { area, input, item, option, proposal, quote, srsEntry } from '../../unit/orders/fixtures';
+import { count, record, rng } from './lib/soak';
+
+const ORDERS = count(30, 300);
+const DOWN_MS = count(4_000, 120_000);
+/** The worker's real retry delays (5 s, 10 s, 20 s... up to 5 min), divided by this so an outage fits in the run. */
+const RETRY_SCALE = count(10, 2);
+const SUBMIT = 'POST /orders/v2/Submit';
+const STATUS = 'GET /orders/v2/status';
+/** Short timings so a storm fits in a test: the shapes (timeout, Retry-After cap, breaker) are the product's. */
+const HTTP = { timeoutMs: 1_000, baseDelayMs: 20, maxDelayMs: 200, retryAfterCapMs: 1_500, breakerThreshold: 5, breakerHalfOpenAfterMs: 1_500 };
+
+interface SeedProduct {
+  productId: number;
+  productName: string;
+  productDescription: string;
+  manufacturer: string;
+  productOptions: string[];
+  baseUom: string;
+  uomConversions: { uom: string; toBase: number }[];
+  listPriceCents: number;
+  branches: string[];
+}
+
+function product(id: number): BranchProduct & { listPriceCents: number } {
+  const p = (seed as SeedProduct[]).find((x) => x.productId === id)!;
+  return { ...p, availableAtBranch: p.branches.includes('BRRIV') };
+}
+
+/** A draft SRS accepts: Landmark shingles and drip edge at BRRIV (as in the outbox worker tests). */
+function sandboxDraft(proposalId: string): OrderDraft {
+  const shingles = product(75664);
+  const drip = product(71322);
+  const p = {
+    ...proposal([
+      area('House', [
+        option('Accepted', [
+          item({ id: `${proposalId}-s`, referencedItemId: 'sh', model: 'Landmark Weathered Wood', quantity: 10, costCents: 12600, sellPriceCents: 20000 }),
+          item({ id: `${proposalId}-d`, referencedItemId: 'de', model: 'Drip edge White', quantity: 95, costCents: 91, sellPriceCents: 250 }),
+        ]),
+      ]),
+    ]),
+    id: proposalId,
+  };
+  const fetchedAt = new Date().toISOString();
+  return convertProposal({
+    ...input(p),
+    now: fetchedAt,
+    catalog: { sh: srsEntry('sh', 75664, 'SQ'), de: srsEntry('de', 71322, 'LF') },
+    branchProducts: [shingles, drip],
+    quotes: [quote(75664, 'BD', shingles.listPriceCents, { fetchedAt }), quote(71322, 'PC', drip.listPriceCents, { fetchedAt })],
+  });
+}
+
+describe('network faults against the SRS sandbox, through the real outbox and services', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let server: SandboxServer;
+  let ctx: AppContext;
+  let port: number;
+  const log = createLogger({ level: 'error' });
+  const start = (p?: number) => startSandboxServer({ dataDir: join(dir.path, 'vendor'), log, only: ['srs'], ...(p ? { port: p } : {}) });
+  const srs = () => server.get<SrsSandbox>('srs');
+
+  beforeAll(async () => {
+    dir = tempDir('junction-netfaults-');
+    server = await start();
+    port = server.port;
+    const creds = server.vendors.find((v) => v.vendor === 'srs')!.credentials;
+    const env = {
+      JUNCTION_SRS_URL: server.baseUrl('srs'),
+      JUNCTION_SRS_CLIENT_ID: creds.clientId!,
+      JUNCTION_SRS_CLIENT_SECRET: creds.clientSecret!,
+      JUNCTION_SRS_CUSTOMER_CODE: creds.customerCode!,
+      JUNCTION_SRS_INTEGRATION_KEY: creds.integrationKey!,
+    };
+    const dataDir = join(dir.path, 'data');
+    ctx = await createAppContext({ dataDir, env, vault: openHeadlessVault(dataDir, env), log: createLogger({ file: join(dataDir, 'logs', 'junction.log'), level: 'debug' }), sandbox: 'off' });
+    srsClient(ctx, { http: HTTP, submitAttempts: 3 });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await server?.close();
+    dir?.cleanup();
+  });
+
+  /** Queues `n` orders for proposals `firstProposal`, `firstProposal + 1`... (Portal proposal ids are numbers). */
+  const queue = (outbox: OutboxSetup, n: number, firstProposal: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const draft = sandboxDraft(String(firstProposal + i));
+      return outbox.orders.createOrder(draft, defaultOrderHeader(draft, { sourceSystem: 'JUNCTION', customerCode: 'DEMO001', jobAccountNumber: 1, today: '2026-11-30' })).id;
+    });
+
+  /** Works the outbox until every order is settled; a failed one is sent again the way the user's "Retry" does. */
+  async function settle(ids: number[], deadlineMs: number, outbox: OutboxSetup): Promise<{ passes: number; retriedByUser: number }> {
+    const deadline = Date.now() + deadlineMs;
+    let passes = 0;
+    let retriedByUser = 0;
+    for (;;) {
+      await outbox.worker.drain();
+      passes += 1;
+      const states = ids.map((id) => outbox.orders.get(id));
+      for (const o of states.filter((s) => s.status === 'failed')) {
+        outbox.orders.requeue(o.id, 'Retried by the user after a network failure');
+        retriedByUser += 1;
+      }
+      if (states.every((s) => s.status === 'submitted')) return { passes, retriedByUser };
+      if (Date.now() > deadline) throw new Error(`orders not settled: ${states.filter((s) => s.status !== 'submitted').map((s) => `#${s.id} ${s.status}`).join(', ')}`);
+      await sleep(50);
+    }
+  }
+
+  /** Every local order is at SRS exactly once, under its own transactionID and with SRS's order number. */
+  function audit(outbox: OutboxSetup, ids: number[]) {
+    const atSrs = srs().orders();
+    const local = ids.map((id) => outbox.orders.get(id));
+    const mine = new Set(local.map((o) => o.transactionId));
+    const perTx = new Map<string, number>();
+    for (const o of atSrs) if (mine.has(o.transactionID)) perTx.set(o.transactionID, (perTx.get(o.transactionID) ?? 0) + 1);
+    return {
+      placed: perTx.size,
+      duplicated: [...perTx.values()].filter((n) => n > 1).length,
+      lost: local.filter((o) => !perTx.has(o.transactionId)).length,
+      wrongNumber: local.filter((o) => o.supplierOrderId !== atSrs.find((s) => s.transactionID === o.transactionId)?.orderID).length,
+    };
+  }
+
+  it(`a storm of latency spikes, 429s with Retry-After, 500s and dropped connections (before and after SRS stored the order): ${ORDERS} orders, each placed once`, async () => {
+    const random = rng();
+    const outbox = createOutbox(ctx, { retryDelayMs: () => 100 });
+    const ids = queue(outbox, ORDERS, 900_000);
+    const injected: Record<string, number> = {};
+    const faults: FaultInput[] = [];
+    for (let i = 0; i < ORDERS * 2; i++) {
+      const endpoint = random.next() < 0.75 ? SUBMIT : STATUS;
+      const kind = random.pick(['latency', 'latencyAfterStore', 'status429', 'status500', 'drop', 'dropAfterStore'] as const);
+      const fault: FaultInput =
+        kind === 'latency' || kind === 'latencyAfterStore'
+          ? { endpoint, kind, ms: random.int(100, 2_500) } // spikes beyond the 1 s timeout too
+          : kind === 'status429'
+            ? { endpoint, kind, times: random.int(1, 6), retryAfterSeconds: random.int(1, 8) / 10 } // a storm of up to 6 in a row
+            : { endpoint, kind, times: random.int(1, 2) };
+      if (endpoint === STATUS && kind.endsWith('AfterStore')) continue; // a lookup stores nothing
+      faults.push(fault);
+      injected[kind] = (injected[kind] ?? 0) + 1;
+    }
+    for (const f of faults) srs().injectFault(f);
+    srs().resetCounters();
+    const started = Date.now();
+    const { passes, retriedByUser } = await settle(ids, count(240_000, 1_800_000), outbox);
+    const result = audit(outbox, ids);
+    record('Network faults: storm', {
+      orders: ORDERS,
+      faultsInjected: faults.length,
+      ...Object.fromEntries(Object.entries(injected).map(([k, v]) => [`fault_${k}`, v])),
+      faultsLeftUnused: srs().faults.list().length,
+      submitRequests: srs().count(SUBMIT),
+      lookups: srs().count(STATUS),
+      drainPasses: passes,
+      retriedByUser,
+      placedAtSrs: result.placed,
+      duplicated: result.duplicated,
+      lost: result.lost,
+      seconds: Math.round((Date.now() - started) / 1000),
+    });
+    srs().clearFaults();
+    expect(result).toEqual({ placed: ORDERS, duplicated: 0, lost: 0, wrongNumber: 0 });
+    // The faults really happened: more sends than orders, and lookups before resends.
+    expect(srs().count(SUBMIT)).toBeGreaterThan(ORDERS);
+    expect(srs().count(STATUS)).toBeGreaterThan(0);
+  }, 3_600_000);
+
+  it(`SRS down for ${DOWN_MS / 1000} s: the breaker opens, the user is told SRS is not answering, and queued orders go out once it is back`, async () => {
+    const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openInBrowser: async () => false }), log);
+    const outbox = createOutbox(ctx, { retryDelayMs: (attempts) => defaultRetryDelayMs(attempts) / RETRY_SCALE });
+    const ids = queue(outbox, count(5, 50), 800_000);
+    await server.close();
+    const downAt = Date.now();
+
+    // Work goes on while SRS is down: every attempt fails, the breaker opens, nothing is lost.
+    let breakerSeen = false;
+    while (Date.now() - downAt < DOWN_MS) {
+      await outbox.worker.drain();
+      const reply = await dispatch('srs:branches', { refresh: true }, { origin: 'test' });
+      expect(reply.ok).toBe(false);
+      if (!reply.ok && /^SRS is not answering; Junction paused calls to it and will try again in \d+ s\.$/.test(reply.error.message)) {
+        expect(reply.error.code).toBe('VENDOR_UNAVAILABLE');
+        breakerSeen = true;
+      } else if (!reply.ok) {
+        expect(reply.error.message).toMatch(/^Cannot reach SRS|^SRS did not answer/);
+      }
+      await sleep(250);
+    }
+    expect(breakerSeen).toBe(true);
+    const during = ids.map((id) => outbox.orders.get(id));
+    expect(during.every((o) => ['ready', 'submitting', 'failed'].includes(o.status))).toBe(true);
+    // The order's timeline says why it is waiting.
+    const detail = await dispatch('orders:get', { id: ids[0]! }, { origin: 'test' });
+    expect(JSON.stringify(detail)).toMatch(/not answering|Cannot reach SRS|could not be reached/);
+
+    // SRS comes back on the same address with its data: after the breaker's pause, work resumes.
+    server = await start(port);
+    const back = Date.now();
+    const { retriedByUser } = await settle(ids, 600_000, outbox);
+    const resumedMs = Date.now() - back;
+    const result = audit(outbox, ids);
+    const branches = await dispatch('srs:branches', { refresh: true }, { origin: 'test' });
+    record('Network faults: vendor down', {
+      downSeconds: DOWN_MS / 1000,
+      retryDelaysScaledBy: `1/${RETRY_SCALE}`,
+      orders: ids.length,
+      breakerOpened: breakerSeen,
+      resumedWithinMs: resumedMs,
+      retriedByUser,
+      placedAtSrs: result.placed,
+      duplicated: result.duplicated,
+      lost: result.lost,
+    });
+    expect(branches.ok).toBe(true);
+    expect(result).toEqual({ placed: ids.length, duplicated: 0, lost: 0, wrongNumber: 0 });
+    // Nobody had to press Retry: the outage was shorter than the worker's patience.
+    expect(retriedByUser).toBe(0);
+  }, 3_600_000);
+});
