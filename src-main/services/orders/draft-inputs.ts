@@ -5,6 +5,7 @@ import type { SrsPricedLineView } from '../../../src-shared/ipc/srs';
 import type { BranchProduct, CatalogEntry, ChangeOrderDetails, ProposalDetails } from '../../orders/types';
 import { isSrsSupplier } from '../../orders/map-product';
 import { CatalogRepo } from '../../store/portal/catalog-repo';
+import { ProposalsRepo } from '../../store/portal/proposals-repo';
 import { SrsProductsRepo } from '../../store/srs/products-repo';
 import { toCatalogItemDetails } from '../../vendors/portal/mapping';
 import type { Core } from '../context';
@@ -54,7 +55,9 @@ export class DraftInputs {
   }
 
   async proposal(proposalId: number, refresh: boolean): Promise<LoadedProposal> {
-    let { proposal: detail } = await this.proposals.get(proposalId, refresh);
+    let { proposal: detail } = await this.proposals.get(proposalId, refresh).catch((e: unknown) => {
+      throw this.withNumberHint(e, proposalId);
+    });
     const accepted = detail.changeOrders.filter((c) => c.status === 'Accepted');
     const changeOrders: ChangeOrderDetails[] = [];
     for (const summary of accepted) {
@@ -70,6 +73,13 @@ export class DraftInputs {
       changeOrders.push(toChangeOrderDetails(co));
     }
     return { detail, proposal: toProposalDetails(detail), changeOrders };
+  }
+
+  /** Estimators know proposals by number: when an id is unknown but a proposal has that number, say which id it is. */
+  private withNumberHint(e: unknown, proposalId: number): unknown {
+    if (!(e instanceof AppError && e.code === 'NOT_FOUND')) return e;
+    const id = new ProposalsRepo(this.core.db).idForNumber(proposalId);
+    return id === null ? e : new AppError('NOT_FOUND', `There is no proposal with id ${proposalId}; proposal number ${proposalId} has id ${id}.`);
   }
 
   /**

@@ -156,8 +156,9 @@ export class OrderTracker {
     const pending = list.filter((d) => !d.deliveredAt && d.eta).map((d) => d.eta!);
     const eta = pending.length ? pending.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b)) : (list.find((d) => d.eta)?.eta ?? null);
     if (eta !== state.eta) {
-      const moved = state.eta !== null && eta !== null && Date.parse(eta) > Date.parse(state.eta);
-      if (moved) this.delayed(order, state, `SRS moved the delivery from ${formatWhen(state.eta)} to ${formatWhen(eta)}.`);
+      if (state.eta && eta && Date.parse(eta) > Date.parse(state.eta)) {
+        this.delayed(order, state, `SRS moved the delivery from ${formatWhen(state.eta)} to ${formatWhen(eta)}.`);
+      }
       else if (eta) this.orders.note(order.id, `SRS expects to deliver on ${formatWhen(eta)}.`);
       state.eta = eta;
       changed = true;

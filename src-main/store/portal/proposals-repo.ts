@@ -56,6 +56,12 @@ export class ProposalsRepo {
       });
   }
 
+  /** The id of the cached proposal that carries this proposal number, if any. */
+  idForNumber(number: number): number | null {
+    const row = this.db.prepare('SELECT id FROM portal_proposals WHERE number = ?').get(number) as { id: number } | undefined;
+    return row?.id ?? null;
+  }
+
   /** Proposals whose details are missing or older than their summary. */
   needingDetails(): number[] {
     return (

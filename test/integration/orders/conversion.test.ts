@@ -57,6 +57,12 @@ describe('proposal → SRS draft on a fresh install (real Portal and SRS sandbox
     expect(d.totalCents).toBe(sumCents(d.lines.map((l) => l.extendedCents ?? 0)));
   });
 
+  it('asked for a proposal number instead of its id, says which id that proposal has', async () => {
+    await value(api.orders.draft({ proposalId: 1003 }));
+    const r = await api.orders.draft({ proposalId: 2403 });
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'There is no proposal with id 2403; proposal number 2403 has id 1003.' } });
+  });
+
   it('orders only accepted supply items: labor and declined options never, each accepted item exactly once, kit parent listed as left off', async () => {
     const d = await value(api.orders.draft({ proposalId: 1003 }));
     const { acceptedItems } = await value(api.proposals.get({ id: 1003 }));
