@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/domain/result';
 import { createLogger } from '../log/logger';
 import { createAppContext, defaultLogFile, type AppContext } from '../services/context';
 import { resolveDataDir } from '../services/data-dir';
+import { storageError } from '../store/storage-errors';
 import { openHeadlessVault } from '../vault/open-vault';
 
 export interface CliOut {
@@ -47,7 +48,9 @@ export const run: CliRun = async (command, action, options = {}) => {
     if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else if (humanText !== undefined) process.stdout.write(humanText.endsWith('\n') ? humanText : humanText + '\n');
     else if (result !== undefined) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  } catch (e) {
+  } catch (thrown) {
+    // A full disk or a read-only folder is the user's to fix: say so, not "unexpected error".
+    const e = storageError(thrown, dataDir) ?? thrown;
     const message = e instanceof AppError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
     if (!(e instanceof AppError)) log.error('command failed', { command: command.name(), error: e });
     process.stderr.write(`junction: ${message.split('\n')[0]}\n`);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/domain/result';
 import type { JobProgress } from '../../src-shared/ipc/jobs';
 import type { Logger } from '../log/logger';
+import { storageError } from '../store/storage-errors';
 import type { EventBus } from './events';
 
 export type ReportProgress = (done: number, total: number | null, phase: string) => void;
@@ -43,7 +44,8 @@ export class JobManager {
         this.finish(jobId, kind, 'done', null);
         return value;
       },
-      (e: unknown) => {
+      (thrown: unknown) => {
+        const e = storageError(thrown) ?? thrown;
         const cancelled = controller.signal.aborted;
         const message = e instanceof AppError ? e.message : (e as Error)?.message ?? String(e);
         if (!cancelled) this.log.warn(`job ${kind} failed`, { jobId, message });

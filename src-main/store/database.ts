@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/domain/result';
 import { assertCompatible, migrate, type Migration } from './migrations';
+import { storageError } from './storage-errors';
 
 export type Db = Database.Database;
 
@@ -27,7 +28,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       ...(options.readonly ? { readonly: true } : {}),
     });
   } catch (e) {
-    throw new AppError('STORAGE', `Cannot open the database at ${file}: ${(e as Error).message}`);
+    throw storageError(e, dirname(file)) ?? new AppError('STORAGE', `Cannot open the database at ${file}: ${(e as Error).message}`);
   }
   try {
     db.pragma('foreign_keys = ON');
@@ -50,6 +51,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (/not a database|malformed|corrupt/i.test(msg)) {
       throw new AppError('STORAGE', `The file at ${file} is not a readable Junction database (${msg}). It was left untouched; move it aside to start fresh.`);
     }
-    throw new AppError('STORAGE', `Cannot prepare the database at ${file}: ${msg}`);
+    throw storageError(e, dirname(file)) ?? new AppError('STORAGE', `Cannot prepare the database at ${file}: ${msg}`);
   }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError, type Reply } from '../../../src-shared/domain/result';
 import type { ChannelMap, ChannelSpec } from '../../../src-shared/ipc/define';
 import type { Logger } from '../../log/logger';
+import { storageError } from '../../store/storage-errors';
 import { requestProblem } from './request-guard';
 
 /** What a handler gets beside its parsed request. */
@@ -48,6 +49,11 @@ export function createDispatcher<C extends ChannelMap>(contract: C, handlers: Ha
       return { ok: true, value: out.data };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } };
+      const storage = storageError(e);
+      if (storage) {
+        log.error('storage failed', { channel, error: e });
+        return { ok: false, error: { code: storage.code, message: storage.message } };
+      }
       log.error('handler failed', { channel, error: e });
       return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed unexpectedly. See the log for details.` } };
     }
