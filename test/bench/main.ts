@@ -4,6 +4,7 @@ import type { Benchmark, Figure } from './lib/figure';
 import { reuseCatalog, stopSandboxes } from './lib/fixtures';
 import { details, table } from './lib/report';
 import { removeTempDirs } from './lib/temp';
+import { scalingMarkdown, scalingTable } from './scaling';
 import { listScroll } from './list-scroll';
 import { memoryRss } from './memory-rss';
 import { offlineSearch } from './offline-search';
@@ -20,13 +21,14 @@ Runs Junction's benchmarks against the embedded sandboxes and real SQLite files.
   --json    one JSON object on stdout: { name: { value, unit, p50?, p95?, baseline?, ratio?, goal, pass } }
   --runs N  repeat each measurement N times instead of the default (at least 3 for published figures)
   --reuse-catalog DIR  (profiling only) search/scroll an already synced data dir instead of syncing one
+  --scaling only the growth table: catalog ingest and search at 10k, 50k and 200k items (quick: 3k, 6k, 12k), as Markdown
   --only    run only these benchmarks (${BENCHMARKS.map((b) => b.name).join(', ')})
 Exit code: 0 when every benchmark ran (and, without --quick, met its goal); 1 otherwise.`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, only: { type: 'string' }, runs: { type: 'string' }, 'reuse-catalog': { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, only: { type: 'string' }, runs: { type: 'string' }, 'reuse-catalog': { type: 'string' }, scaling: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -44,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (values['reuse-catalog']) reuseCatalog(values['reuse-catalog']);
+  if (values.scaling) return scaling(values.quick, runs);
   const selected = BENCHMARKS.filter((b) => !only || only.includes(b.name));
   const progress = (line: string) => process.stderr.write(`${line}\n`);
   const results: Record<string, Figure | { error: string }> = {};
@@ -71,4 +74,19 @@ export async function main(argv: string[]): Promise<number> {
   const broken = Object.values(results).some((r) => 'error' in r);
   const missed = Object.values(results).some((r) => 'error' in r || !r.pass);
   return broken || (!values.quick && missed) ? 1 : 0;
+}
+
+async function scaling(quick: boolean, runs: number | undefined): Promise<number> {
+  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    const rows = await scalingTable({ quick, runs, progress }, quick ? [3_000, 6_000, 12_000] : [10_000, 50_000, 200_000]);
+    process.stdout.write(`${scalingMarkdown(rows)}\n`);
+    return 0;
+  } catch (e) {
+    progress(`scaling failed: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  } finally {
+    await stopSandboxes();
+    removeTempDirs();
+  }
 }

@@ -5,6 +5,7 @@ import { reply } from '../lib/child';
 export interface RawInsertReply {
   items: number;
   insertMs: number;
+  insertCpuMs: number;
 }
 
 const COLUMNS = [
@@ -24,11 +25,13 @@ export function rawInsertChild(args: { sourceDataDir: string; dataDir: string })
 
   const db = openDatabase(databasePath(args.dataDir));
   const insert = db.prepare(`INSERT INTO portal_catalog_items (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   db.transaction(() => {
     for (const r of rows) insert.run(r);
   })();
   const insertMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   db.close();
-  reply({ items: rows.length, insertMs } satisfies RawInsertReply);
+  reply({ items: rows.length, insertMs, insertCpuMs: (cpu.user + cpu.system) / 1000 } satisfies RawInsertReply);
 }

@@ -7,6 +7,8 @@ export interface SyncReply {
   catalogSize: number;
   /** From the catalog:sync call to its job:finished event. */
   syncMs: number;
+  /** CPU time this process used meanwhile (all its threads): the sync's own work, whatever the machine's load. */
+  syncCpuMs: number;
   /** Resident memory right after start-up, at its peak during the sync, and after the sync plus opening the catalog. */
   rssStartMb: number;
   rssPeakMb: number;
@@ -32,6 +34,7 @@ export async function syncChild(args: { dataDir: string; env: Record<string, str
   let peak = rssStart;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
 
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const finished = new Promise<{ outcome: string; message: string | null }>((resolve) => {
     const off = ctx.events.onAny((name, payload) => {
@@ -43,6 +46,7 @@ export async function syncChild(args: { dataDir: string; env: Record<string, str
   await call<{ jobId: string }>('catalog:sync', { full: true });
   const end = await finished;
   const syncMs = performance.now() - t0;
+  const syncCpu = process.cpuUsage(c0);
   if (end.outcome !== 'done') throw new Error(`catalog sync ${end.outcome}: ${end.message ?? ''}`);
 
   const t1 = performance.now();
@@ -63,6 +67,7 @@ export async function syncChild(args: { dataDir: string; env: Record<string, str
     items: status.itemCount,
     catalogSize: status.itemCount,
     syncMs,
+    syncCpuMs: (syncCpu.user + syncCpu.system) / 1000,
     rssStartMb: mb(rssStart),
     rssPeakMb: mb(peak),
     rssAfterMb: mb(rssAfter),
