@@ -7,6 +7,8 @@ import { ageText } from '../proposals/format';
 import { CatalogList } from './CatalogList';
 import { useCatalog, watchCatalogSync } from './catalog-store';
 import { ItemPanel } from './ItemPanel';
+import { SrsProductSearch } from '../srs/SrsProductSearch';
+import '../srs/srs.css';
 import '../proposals/proposals.css';
 import './catalog.css';
 
@@ -83,30 +85,85 @@ function Filters() {
   );
 }
 
+type Source = 'portal' | 'srs';
+
+/** Portal's catalog and SRS's branch products, both searchable offline, side by side as tabs. */
+function SourceTabs(props: { source: Source; onChange(s: Source): void }) {
+  const tabs: [Source, string][] = [
+    ['portal', 'Portal.io catalog'],
+    ['srs', 'SRS branch products'],
+  ];
+  return (
+    <div className="tabs" role="tablist" aria-label="Catalog source">
+      {tabs.map(([id, label]) => (
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          id={`catalog-tab-${id}`}
+          aria-selected={props.source === id}
+          aria-controls={`catalog-panel-${id}`}
+          tabIndex={props.source === id ? 0 : -1}
+          className={`tab${props.source === id ? ' tab-active' : ''}`}
+          onClick={() => props.onChange(id)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+              const next = props.source === 'portal' ? 'srs' : 'portal';
+              props.onChange(next);
+              document.getElementById(`catalog-tab-${next}`)?.focus();
+            }
+          }}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function CatalogScreen() {
+  const [source, setSource] = useState<Source>('portal');
   const s = useCatalog();
   useEffect(() => {
     void useCatalog.getState().refresh();
     return watchCatalogSync();
   }, []);
-  const empty = s.status !== null && s.status.itemCount === 0;
   return (
     <>
       <ScreenHeader
         title="Catalog"
         subtitle={
-          <>
-            Portal.io catalog, searchable offline · <span data-testid="catalog-count">{(s.status?.itemCount ?? 0).toLocaleString()} items</span> · last synced{' '}
-            {ageText(s.status?.lastSynced ?? null)}
-            {s.status?.interrupted && !s.syncJobId ? ' · last sync was interrupted (Sync resumes it)' : ''}
-          </>
+          source === 'portal' ? (
+            <>
+              Portal.io catalog, searchable offline · <span data-testid="catalog-count">{(s.status?.itemCount ?? 0).toLocaleString()} items</span> · last synced{' '}
+              {ageText(s.status?.lastSynced ?? null)}
+              {s.status?.interrupted && !s.syncJobId ? ' · last sync was interrupted (Sync resumes it)' : ''}
+            </>
+          ) : (
+            'SRS Distribution products by branch, searchable offline, with live prices.'
+          )
         }
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => void s.sync()} disabled={!!s.syncJobId}>
-            {s.syncJobId ? 'Syncing…' : 'Sync'}
-          </button>
+          source === 'portal' ? (
+            <button type="button" className="btn btn-primary" onClick={() => void s.sync()} disabled={!!s.syncJobId}>
+              {s.syncJobId ? 'Syncing…' : 'Sync'}
+            </button>
+          ) : null
         }
       />
+      <SourceTabs source={source} onChange={setSource} />
+      <div role="tabpanel" id={`catalog-panel-${source}`} aria-labelledby={`catalog-tab-${source}`}>
+        {source === 'portal' ? <PortalCatalog /> : <SrsProductSearch showTitle={false} />}
+      </div>
+    </>
+  );
+}
+
+function PortalCatalog() {
+  const s = useCatalog();
+  const empty = s.status !== null && s.status.itemCount === 0;
+  return (
+    <>
       <SyncProgress />
       {s.error ? (
         <p className="field-error" role="alert">

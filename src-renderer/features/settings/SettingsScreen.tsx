@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppInfo } from '../../app/app-info-store';
 import { AlertIcon } from '../../ui/icons';
 import { ScreenHeader } from '../../ui/ScreenHeader';
+import { PortalSignIn } from '../proposals/PortalSignIn';
 import { AboutCard } from './AboutCard';
 import { AppearanceCard } from './AppearanceCard';
 import { GeneralSettingsCard } from './GeneralSettingsCard';
@@ -13,6 +14,7 @@ import './settings.css';
 export function SettingsScreen() {
   const { settings, credentials, loadError, load } = useSettings();
   const info = useAppInfo((s) => s.info);
+  const [portalSignIn, setPortalSignIn] = useState(false);
   useEffect(() => {
     void load();
   }, [load]);
@@ -47,6 +49,21 @@ export function SettingsScreen() {
                   <p>
                     <strong>Credentials cannot be saved right now.</strong> {vault?.reason ?? ''}
                   </p>
+                </div>
+              ) : null}
+              {canStore && portalSignIn ? (
+                <PortalSignIn
+                  onDone={() => {
+                    setPortalSignIn(false);
+                    void load();
+                  }}
+                />
+              ) : null}
+              {canStore && !portalSignIn ? (
+                <div>
+                  <button type="button" className="btn" onClick={() => setPortalSignIn(true)}>
+                    Sign in to Portal.io with username and password
+                  </button>
                 </div>
               ) : null}
               {credentials.vendors.map((status) => (

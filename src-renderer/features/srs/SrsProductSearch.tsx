@@ -6,7 +6,7 @@ import { useSrs } from './srs-store';
 import './srs.css';
 
 /** Offline search over synced SRS branch products, with availability, price age, stock and substitutes. */
-export function SrsProductSearch() {
+export function SrsProductSearch({ showTitle = true }: { showTitle?: boolean }) {
   const { query, searchBranch, onlyAtBranch, results, resultBranch, prices, searchError, pricing, branches, status, search, priceResults, syncProducts, busy } = useSrs();
   useEffect(() => {
     void search();
@@ -23,9 +23,9 @@ export function SrsProductSearch() {
   );
 
   return (
-    <section className="srs-search" aria-labelledby="srs-search-title">
+    <section className="srs-search" aria-label="SRS branch products">
       <div className="srs-search-bar">
-        <h3 className="card-title" id="srs-search-title">SRS branch products</h3>
+        {showTitle ? <h3 className="card-title">SRS branch products</h3> : null}
         <input
           className="input"
           type="search"
@@ -68,7 +68,9 @@ export function ProductRow({ item, branch, price }: { item: SrsProductHit; branc
         {item.options.length && item.options[0] !== 'N/A' ? <div className="muted srs-options">{item.options.join(' · ')}</div> : null}
       </div>
       <div className="srs-result-side">
-        {branch === null ? null : item.availableAtBranch ? (
+        {branch === null ? (
+          <span className="muted">{item.branches.length ? `Stocked at ${item.branches.join(', ')}` : 'Not stocked at a synced branch'}</span>
+        ) : item.availableAtBranch ? (
           <span className="badge badge-success">Available at {branch}</span>
         ) : (
           <span className="badge badge-warning" title={`Stocked at ${item.branches.join(', ') || 'no synced branch'}`}>Not at {branch}</span>
