@@ -79,17 +79,22 @@ export class OutboxWorker {
 
   /**
    * On start: takes over every unfinished entry, including those a crashed process left in
-   * flight, and reconciles them by transactionID before anything is sent.
+   * flight, and reconciles them by transactionID before anything is sent. An entry another
+   * running Junction process is sending right now is left to it.
    */
   async resume(): Promise<OutboxOutcome[]> {
-    return this.drain(0);
+    return this.pass(this.o.leaseMs, true);
   }
 
   /** Processes every entry that is due now, one after the other. */
   async drain(leaseMs = this.o.leaseMs): Promise<OutboxOutcome[]> {
+    return this.pass(leaseMs, false);
+  }
+
+  private async pass(leaseMs: number | undefined, takeOver: boolean): Promise<OutboxOutcome[]> {
     const out: OutboxOutcome[] = [];
     for (;;) {
-      const entry = this.o.outbox.claimNext(leaseMs);
+      const entry = this.o.outbox.claimNext(leaseMs, { takeOver });
       if (!entry) return out;
       out.push(await this.process(entry));
     }
@@ -140,6 +145,8 @@ export class OutboxWorker {
     try {
       if (mayBeThere) {
         const found = await gateway.lookupByTransactionId(order.transactionId, { signal });
+        const elsewhere = this.settledElsewhere(entry, order.id);
+        if (elsewhere) return done('skipped', elsewhere);
         if (found) {
           const reason = `${gateway.name} already has this order (found by transactionID ${order.transactionId} after an interrupted submission); not sent again.`;
           orders.transition(order.id, 'submitted', reason, found);
@@ -149,6 +156,8 @@ export class OutboxWorker {
         }
       }
       const answer = await gateway.submit(order, { signal });
+      const elsewhere = this.settledElsewhere(entry, order.id);
+      if (elsewhere) return done('skipped', elsewhere);
       const reason = answer.alreadySubmitted
         ? `${gateway.name} already had transactionID ${order.transactionId}; the original order${answer.supplierOrderId ? ` ${answer.supplierOrderId}` : ''} stands and no second order was placed.`
         : answer.supplierOrderId
@@ -163,10 +172,27 @@ export class OutboxWorker {
     }
   }
 
+  /**
+   * Set when, while this worker waited for the supplier, another Junction process took the
+   * entry over (its lease ran out) or recorded the order's outcome: that one reports it.
+   */
+  private settledElsewhere(entry: OutboxEntry, orderId: number): string | null {
+    const { orders, outbox } = this.o;
+    const status = orders.get(orderId).status;
+    if (!outbox.holds(entry.id)) return `Order #${orderId} was taken over by another Junction process, which records the outcome; nothing recorded here.`;
+    if (AFTER_SUBMISSION.includes(status) || status === 'cancelled') {
+      outbox.complete(entry.id);
+      return `Order #${orderId} is already ${status} (recorded by another Junction process); nothing recorded here.`;
+    }
+    return null;
+  }
+
   private recordFailure(entry: OutboxEntry, order: StoredOrder, e: unknown): OutboxOutcome {
     const { orders, outbox, gateway, log } = this.o;
     const message = messageOf(e);
     const outcome = (result: OutboxResult, detail: string): OutboxOutcome => ({ entryId: entry.id, orderId: order.id, result, status: orders.get(order.id).status, detail });
+    const elsewhere = this.settledElsewhere(entry, order.id);
+    if (elsewhere) return outcome('skipped', elsewhere);
     const permanent = e instanceof AppError && PERMANENT.has(e.code);
     if (permanent || entry.attempts >= this.maxAttempts) {
       const reason = permanent

@@ -35,7 +35,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // Read-only checks first, so a damaged or newer database is refused before anything is written.
     const quick = db.pragma('quick_check', { simple: true });
-    if (quick !== 'ok') throw new AppError('STORAGE', `The database at ${file} is damaged (${String(quick)}). Restore it from a backup or move it aside to start fresh.`);
+    if (quick !== 'ok') {
+      // quick_check reports many lines ("*** in database main ***", then each problem): name the first problem only.
+      const first = String(quick).split('\n').find((l) => l.trim() && !l.startsWith('***')) ?? 'failed its integrity check';
+      throw new AppError('STORAGE', `The database at ${file} is damaged (${first.trim().slice(0, 160)}). Restore it from a backup or move it aside to start fresh.`);
+    }
     assertCompatible(db, options.migrations);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');

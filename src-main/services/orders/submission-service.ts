@@ -78,7 +78,7 @@ export class SubmissionService {
       if (amends !== null) this.orders.link(amends, created.id, 'amended-by', `Order #${created.id} replaces order #${amends} (amended: cancelled and placed again).`);
       this.drafts.discard(proposalId);
       return created;
-    })();
+    }).immediate();
     this.notifier.changed(order.id, order.status, null, order.statusReason ?? 'Queued for submission to SRS');
     this.core.log.info('order stored for submission', { orderId: order.id, proposalId, transactionId: order.transactionId });
     crash('after-commit');

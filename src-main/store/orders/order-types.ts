@@ -67,6 +67,8 @@ export interface OutboxEntry {
   attempts: number;
   availableAt: string;
   claimedAt: string | null;
+  /** "host:pid" of the process holding the claim while in flight. */
+  claimedBy: string | null;
   lastError: string | null;
 }
 

@@ -98,7 +98,11 @@ export interface TransitionPatch {
   queueId?: string | null;
 }
 
-/** Orders, their lines and timeline; the submission outbox entry is written with the order. */
+/**
+ * Orders, their lines and timeline; the submission outbox entry is written with the order.
+ * Transactions that read before they write are IMMEDIATE (another Junction process may be
+ * writing: a deferred one would fail with SQLITE_BUSY instead of waiting its turn).
+ */
 export class OrdersRepo {
   private readonly now: () => Date;
   private readonly newTransactionId: () => string;
@@ -184,7 +188,7 @@ export class OrdersRepo {
       this.insertEvent(orderId, at, { kind: 'status', from: null, to: 'ready', reason });
       insertOutbox.run(orderId, at, at, at);
       return orderId;
-    })();
+    }).immediate();
     return this.get(id);
   }
 
@@ -281,7 +285,7 @@ export class OrdersRepo {
         )
         .run(to, reason, at, patch.supplierOrderId ?? null, patch.queueId ?? null, orderId);
       this.insertEvent(orderId, at, { kind: 'status', from, to, reason });
-    })();
+    }).immediate();
     return this.get(orderId);
   }
 
@@ -301,7 +305,7 @@ export class OrdersRepo {
       this.db
         .prepare(`INSERT INTO order_outbox (order_id, kind, status, attempts, available_at, created_at, updated_at) VALUES (?, 'submit', 'pending', 0, ?, ?, ?)`)
         .run(orderId, at, at, at);
-    })();
+    }).immediate();
     return this.get(orderId);
   }
 
@@ -314,7 +318,7 @@ export class OrdersRepo {
       this.get(otherOrderId);
       this.insertEvent(orderId, at, { kind: 'link', reason, linkKind: kind, linkOrderId: otherOrderId });
       this.insertEvent(otherOrderId, at, { kind: 'link', reason, linkKind: back, linkOrderId: orderId });
-    })();
+    }).immediate();
   }
 
   /** Records something on the timeline without changing the status (e.g. a retry scheduled). */
