@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import seed from '../../../resources/sandbox/roofing-products.json';
 import { contract } from '../../../src-shared/ipc/contract';
 import { createLogger } from '../../../src-main/log/logger';
-import { convertProposal } from '../../../src-main/orders/convert';
 import { defaultOrderHeader } from '../../../src-main/orders/submit-body';
-import type { BranchProduct, OrderDraft } from '../../../src-main/orders/types';
 import type { FaultInput } from '../../../src-main/sandbox/srs/faults';
 import type { SrsSandbox } from '../../../src-main/sandbox/srs/index';
 import { startSandboxServer, type SandboxServer } from '../../../src-main/sandbox/server';
@@ -18,7 +15,7 @@ import { createOutbox, type OutboxSetup } from '../../../src-main/services/order
 import { srsClient } from '../../../src-main/services/srs/srs-client';
 import { openHeadlessVault } from '../../../src-main/vault/open-vault';
 import { tempDir } from '../../helpers/temp-dir';
-import { area, input, item, option, proposal, quote, srsEntry } from '../../unit/orders/fixtures';
+import { sandboxDraft } from './lib/orders';
 import { count, record, rng } from './lib/soak';
 
 const ORDERS = count(30, 300);
@@ -29,48 +26,6 @@ const SUBMIT = 'POST /orders/v2/Submit';
 const STATUS = 'GET /orders/v2/status';
 /** Short timings so a storm fits in a test: the shapes (timeout, Retry-After cap, breaker) are the product's. */
 const HTTP = { timeoutMs: 1_000, baseDelayMs: 20, maxDelayMs: 200, retryAfterCapMs: 1_500, breakerThreshold: 5, breakerHalfOpenAfterMs: 1_500 };
-
-interface SeedProduct {
-  productId: number;
-  productName: string;
-  productDescription: string;
-  manufacturer: string;
-  productOptions: string[];
-  baseUom: string;
-  uomConversions: { uom: string; toBase: number }[];
-  listPriceCents: number;
-  branches: string[];
-}
-
-function product(id: number): BranchProduct & { listPriceCents: number } {
-  const p = (seed as SeedProduct[]).find((x) => x.productId === id)!;
-  return { ...p, availableAtBranch: p.branches.includes('BRRIV') };
-}
-
-/** A draft SRS accepts: Landmark shingles and drip edge at BRRIV (as in the outbox worker tests). */
-function sandboxDraft(proposalId: string): OrderDraft {
-  const shingles = product(75664);
-  const drip = product(71322);
-  const p = {
-    ...proposal([
-      area('House', [
-        option('Accepted', [
-          item({ id: `${proposalId}-s`, referencedItemId: 'sh', model: 'Landmark Weathered Wood', quantity: 10, costCents: 12600, sellPriceCents: 20000 }),
-          item({ id: `${proposalId}-d`, referencedItemId: 'de', model: 'Drip edge White', quantity: 95, costCents: 91, sellPriceCents: 250 }),
-        ]),
-      ]),
-    ]),
-    id: proposalId,
-  };
-  const fetchedAt = new Date().toISOString();
-  return convertProposal({
-    ...input(p),
-    now: fetchedAt,
-    catalog: { sh: srsEntry('sh', 75664, 'SQ'), de: srsEntry('de', 71322, 'LF') },
-    branchProducts: [shingles, drip],
-    quotes: [quote(75664, 'BD', shingles.listPriceCents, { fetchedAt }), quote(71322, 'PC', drip.listPriceCents, { fetchedAt })],
-  });
-}
 
 describe('network faults against the SRS sandbox, through the real outbox and services', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -27,11 +27,16 @@ export function assertBuilt(): void {
 export function runCli(
   env: Record<string, string>,
   args: string[],
-  o: { killAfterMs?: number; timeoutMs?: number; killAfterStderr?: { match: RegExp; afterMs: number } } = {},
+  o: { killAfterMs?: number; timeoutMs?: number; killAfterStderr?: { match: RegExp; afterMs: number }; uid?: number } = {},
 ): Promise<ChildRun> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Run as another user (root ignores file modes; the read-only folder test needs them to count).
+      ...(o.uid !== undefined ? { uid: o.uid, gid: o.uid } : {}),
+    });
     let stdout = '';
     let stderr = '';
     let killed = false;
