@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startAppHost } from './lib/app-host';
 import { BLANK_PAGE, launchChromium } from './lib/browser';
@@ -39,8 +41,21 @@ async function timeLoad(browser: Browser, url: string): Promise<{ inserted: numb
   try {
     const page = await context.newPage();
     await page.addInitScript(watchFirstRow);
+    const profileDir = process.env.JUNCTION_BENCH_PROFILE_DIR;
+    // Profiling aid: the page's CPU profile from navigation to the first row.
+    const cdp = profileDir ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(url);
     await page.waitForFunction(() => window.__benchShown !== undefined, undefined, { timeout: 30_000 });
+    if (cdp && profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(join(profileDir, `first-render-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    }
     return (await page.evaluate(() => window.__benchShown))!;
   } finally {
     await context.close();
