@@ -35,10 +35,12 @@ export interface PortalSandboxConfig {
   /** Total catalog size; above the seed's ~2,200 items the rest is generated on the fly. */
   catalogSize?: number;
   latencyMs?: number;
+  /** Credentials the sandbox accepts instead of the demo ones (the canary-secrets test plants its own). */
+  credentials?: Partial<SandboxCredentials>;
 }
 
 function createPortalSandbox(o: { stateDir: string; log: Logger; config?: PortalSandboxConfig }): PortalSandbox {
-  const creds = PORTAL_DEMO_CREDENTIALS;
+  const creds: SandboxCredentials = { ...PORTAL_DEMO_CREDENTIALS, ...o.config?.credentials };
   const faults = new Faults();
   faults.latencyMs = o.config?.latencyMs ?? 0;
   const catalog = new SandboxCatalog(Math.max(SEED_ITEMS.length, o.config?.catalogSize ?? SEED_ITEMS.length));

@@ -1,8 +1,8 @@
 import { HttpProblem, badRequest } from './http';
-import { BRANCHES, BRANCHES_BY_CODE, CUSTOMERS_BY_CODE, SEED_PRODUCTS, type SeedBranch } from './seed';
+import { BRANCHES, BRANCHES_BY_CODE, CUSTOMERS_BY_CODE, SEED_PRODUCTS, type SeedBranch, type SeedCustomer } from './seed';
 
 /** GET /customers/validate/?accountNumber=..&IntegrationKey=.. | InvoiceNumber=..&InvoiceDate=..|BilledAmount=.. */
-export function validateCustomer(query: URLSearchParams) {
+export function validateCustomer(query: URLSearchParams, integrationKeyOf: (c: SeedCustomer) => string = (c) => c.integrationKey) {
   const accountNumber = query.get('accountNumber') ?? '';
   if (!accountNumber) throw badRequest([{ field: 'accountNumber', message: 'is required' }]);
   const key = query.get('IntegrationKey');
@@ -19,7 +19,7 @@ export function validateCustomer(query: URLSearchParams) {
   const no = (message: string) => ({ accountNumber, validIndicator: 'N', message, customerName: null, homeBranchCode: null });
   if (!customer) return no('Account number was not found.');
   let proven: boolean;
-  if (key) proven = key === customer.integrationKey;
+  if (key) proven = key === integrationKeyOf(customer);
   else {
     const inv = customer.invoice;
     proven = invoiceNumber === inv.invoiceNumber

@@ -20,6 +20,8 @@ export const SrsSandboxConfigSchema = z.object({
   /** Time between status steps received → acknowledged → shipped → delivered. */
   statusStepMs: z.number().int().min(1).default(60_000),
   maxPriceLines: z.number().int().min(1).default(100),
+  /** Credentials accepted instead of the demo ones (the integration key is the demo customer's); for the canary-secrets test. */
+  credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), integrationKey: z.string().min(1) }).partial().optional(),
 });
 export type SrsSandboxConfig = z.infer<typeof SrsSandboxConfigSchema>;
 
@@ -48,8 +50,14 @@ export class SrsSandbox implements MountedSandbox {
     this.log = options.log;
     this.config = SrsSandboxConfigSchema.parse(options.config ?? {});
     const demo = CUSTOMERS[0]!;
-    this.credentials = { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, customerCode: demo.customerCode, integrationKey: demo.integrationKey };
-    this.tokens = new TokenStore(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, () => this.config.tokenTtlSeconds, now);
+    const own = this.config.credentials ?? {};
+    this.credentials = {
+      clientId: own.clientId ?? DEMO_CLIENT_ID,
+      clientSecret: own.clientSecret ?? DEMO_CLIENT_SECRET,
+      customerCode: demo.customerCode,
+      integrationKey: own.integrationKey ?? demo.integrationKey,
+    };
+    this.tokens = new TokenStore(this.credentials.clientId!, this.credentials.clientSecret!, () => this.config.tokenTtlSeconds, now);
     this.state = new SandboxState(options.stateDir);
     this.routes = this.buildRoutes();
   }
@@ -166,7 +174,9 @@ export class SrsSandbox implements MountedSandbox {
     const orderBy = (q: URLSearchParams) => findOrder(this.state, q, this.clock());
     return [
       route('POST', /^\/authentication\/token\/?$/, 'POST /authentication/token', (req) => this.tokens.issue(req), false),
-      route('GET', /^\/customers\/validate\/?$/, 'GET /customers/validate', (_r, _m, q) => validateCustomer(q)),
+      route('GET', /^\/customers\/validate\/?$/, 'GET /customers/validate', (_r, _m, q) =>
+        validateCustomer(q, (c) => (c.customerCode === this.credentials.customerCode ? this.credentials.integrationKey! : c.integrationKey)),
+      ),
       route('GET', /^\/branches\/v2\/branchLocations\/?$/, 'GET /branches/v2/branchLocations', (_r, _m, q) => branchLocations(q)),
       route('GET', /^\/branches\/v2\/customerBranchLocations\/([^/]+)\/?$/, 'GET /branches/v2/customerBranchLocations', (_r, m, q) => customerBranchLocations(decodeURIComponent(m[1]!), q)),
       route('GET', /^\/branches\/v2\/activeBranchProducts\/([^/]+)\/?$/, 'GET /branches/v2/activeBranchProducts', (_r, m) => activeBranchProducts(decodeURIComponent(m[1]!))),
