@@ -74,6 +74,12 @@ export async function measureSearch(dataDir: string, count: number, passes: numb
         bare.all(match);
         baseTimes.push(performance.now() - t1);
       }
+      const showSlowest = Number(process.env.JUNCTION_BENCH_SLOWEST ?? 0);
+      if (showSlowest && pass === passes - 1) {
+        // Profiling aid: the queries with the most CPU time, and how many items each matched.
+        const order = cpu.map((ms, i) => ({ ms, i })).sort((a, b) => b.ms - a.ms).slice(0, showSlowest);
+        progress?.(order.map(({ ms, i }) => `    ${ms.toFixed(2)} ms cpu  "${queries[i]}"  ${service.search({ text: queries[i]!, limit: 1 }).total} matches`).join('\n'));
+      }
       const p = { p50: percentile(times, 50), p95: percentile(times, 95), cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95), base50: percentile(baseTimes, 50), base95: percentile(baseTimes, 95), max: Math.max(...times), hits };
       results.push(p);
       progress?.(`  search pass ${pass + 1}/${passes}: p50 ${p.p50.toFixed(2)} ms, p95 ${p.p95.toFixed(2)} ms, cpu p95 ${p.cpu95.toFixed(2)} ms (bare FTS p95 ${p.base95.toFixed(2)} ms)`);
