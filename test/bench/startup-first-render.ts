@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startAppHost } from './lib/app-host';
 import { BLANK_PAGE, launchChromium } from './lib/browser';
@@ -9,9 +7,18 @@ import { sizes } from './lib/sizes';
 import { median, round } from './lib/stats';
 import { tempDir } from './lib/temp';
 
+interface Shown {
+  inserted: number;
+  painted: number;
+  /** Where the time went, ms since navigation start: the page's HTML, its script, DOMContentLoaded (script run). */
+  htmlMs: number;
+  scriptMs: number;
+  domContentLoadedMs: number;
+}
+
 declare global {
   interface Window {
-    __benchShown?: { inserted: number; painted: number };
+    __benchShown?: Shown;
   }
 }
 
@@ -22,7 +29,19 @@ declare global {
  */
 function watchFirstRow(): void {
   const done = (inserted: number) =>
-    requestAnimationFrame(() => setTimeout(() => (window.__benchShown = { inserted, painted: performance.now() }), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')) as PerformanceResourceTiming[];
+        window.__benchShown = {
+          inserted,
+          painted: performance.now(),
+          htmlMs: nav?.responseEnd ?? 0,
+          scriptMs: Math.max(0, ...scripts.map((e) => e.responseEnd)),
+          domContentLoadedMs: nav?.domContentLoadedEventEnd ?? 0,
+        };
+      }, 0),
+    );
   if (location.pathname === '/bench-blank.html') {
     addEventListener('load', () => done(performance.now()));
     return;
@@ -36,26 +55,13 @@ function watchFirstRow(): void {
 }
 
 /** One navigation in a fresh browser context (empty cache), timed in the page. */
-async function timeLoad(browser: Browser, url: string): Promise<{ inserted: number; painted: number }> {
+async function timeLoad(browser: Browser, url: string): Promise<Shown> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
     await page.addInitScript(watchFirstRow);
-    const profileDir = process.env.JUNCTION_BENCH_PROFILE_DIR;
-    // Profiling aid: the page's CPU profile from navigation to the first row.
-    const cdp = profileDir ? await context.newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-    }
     await page.goto(url);
     await page.waitForFunction(() => window.__benchShown !== undefined, undefined, { timeout: 30_000 });
-    if (cdp && profileDir) {
-      const { profile } = await cdp.send('Profiler.stop');
-      mkdirSync(profileDir, { recursive: true });
-      writeFileSync(join(profileDir, `first-render-${Date.now()}.cpuprofile`), JSON.stringify(profile));
-    }
     return (await page.evaluate(() => window.__benchShown))!;
   } finally {
     await context.close();
@@ -77,11 +83,15 @@ export const startupFirstRender: Benchmark = {
       await timeLoad(browser, app.host.url); // warms the host's file reads, not the browser (each run gets a new context)
       const shown: number[] = [];
       const inserted: number[] = [];
+      const phases: { htmlMs: number[]; scriptMs: number[]; domContentLoadedMs: number[] } = { htmlMs: [], scriptMs: [], domContentLoadedMs: [] };
       const blank: number[] = [];
       for (let i = 0; i < s.browserRuns; i++) {
         const r = await timeLoad(browser, app.host.url);
         shown.push(r.painted);
         inserted.push(r.inserted);
+        phases.htmlMs.push(r.htmlMs);
+        phases.scriptMs.push(r.scriptMs);
+        phases.domContentLoadedMs.push(r.domContentLoadedMs);
         blank.push((await timeLoad(browser, `${app.origin}${BLANK_PAGE}`)).painted);
       }
       const value = median(shown);
@@ -95,7 +105,13 @@ export const startupFirstRender: Benchmark = {
         goal: 'first proposal row visible < 1 s after navigation (10,000 cached)',
         pass: value < 1000,
         runs: shown.map((v) => round(v, 1)),
-        detail: { proposals: s.proposals, rowInDomMs: round(median(inserted), 1) },
+        detail: {
+          proposals: s.proposals,
+          htmlLoadedMs: round(median(phases.htmlMs), 1),
+          scriptLoadedMs: round(median(phases.scriptMs), 1),
+          domContentLoadedMs: round(median(phases.domContentLoadedMs), 1),
+          rowInDomMs: round(median(inserted), 1),
+        },
       };
     } finally {
       await browser.close();
