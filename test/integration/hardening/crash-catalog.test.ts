@@ -41,7 +41,7 @@ describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs m
   });
 
   /** Checks the database a killed sync left behind; returns the item ids it holds. */
-  function inspect(): { ids: Set<number>; interrupted: boolean; hits: number; problems: string[] } {
+  function inspect(): { ids: Set<number>; interrupted: boolean; lastSynced: string | null; hits: number; problems: string[] } {
     const db = new Database(dbFile);
     try {
       const problems: string[] = [];
@@ -54,14 +54,14 @@ describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs m
       }
       const ids = new Set((db.prepare('SELECT id FROM portal_catalog_items').all() as { id: number }[]).map((r) => r.id));
       const hits = (db.prepare("SELECT count(*) AS n FROM portal_catalog_fts WHERE portal_catalog_fts MATCH '\"landmark\"*'").get() as { n: number }).n;
-      const run = db.prepare("SELECT detail FROM sync_state WHERE name = 'portal.catalog'").get() as { detail: string | null } | undefined;
-      return { ids, interrupted: Boolean(run?.detail), hits, problems };
+      const run = db.prepare("SELECT detail, last_synced FROM sync_state WHERE name = 'portal.catalog'").get() as { detail: string | null; last_synced: string | null } | undefined;
+      return { ids, interrupted: Boolean(run?.detail), lastSynced: run?.last_synced ?? null, hits, problems };
     } finally {
       db.close();
     }
   }
 
-  it('integrity ok after every kill, the previous catalog stays complete and searchable, a finished sync matches Portal', async () => {
+  it('integrity ok after every kill, the previous catalog stays complete and searchable, a fresh full sync matches Portal', async () => {
     const random = rng();
     const first = await runCli(env, ['catalog', 'sync', '--full']);
     expect(first.code, first.stderr).toBe(0);
@@ -69,23 +69,51 @@ describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs m
     expect(previous.problems).toEqual([]);
     expect(previous.ids.size).toBe(CATALOG_SIZE);
     const syncMs = first.ms;
+    const allIds = [...previous.ids].sort((a, b) => a - b);
+    const atPortal = () => new Set(allIds.filter((id) => !sandbox.catalog.removed.has(id)));
+    const diff = (ids: Set<number>) => {
+      const portal = atPortal();
+      return { extra: [...ids].filter((id) => !portal.has(id)).length, missing: [...portal].filter((id) => !ids.has(id)).length };
+    };
 
-    const tally = { kills: 0, killedMidSync: 0, completed: 0, inspections: 0, integrityOk: 0, searchesViaCli: 0, removedAtPortal: 0 };
+    const tally = {
+      kills: 0, killedMidSync: 0, finishedJustBeforeKill: 0, completed: 0, inspections: 0, integrityOk: 0, searchesViaCli: 0, removedAtPortal: 0,
+      resumedSyncsOff: 0, resumedExtra: 0, resumedMissing: 0,
+    };
     const failures: string[] = [];
-    const removable = [...previous.ids].sort((a, b) => a - b);
+    /** A sync that ran to its end: a fresh one equals Portal; one that resumed an interrupted run may miss Portal's changes made meanwhile. */
+    const finished = (now: ReturnType<typeof inspect>, resumed: boolean, what: string) => {
+      const d = diff(now.ids);
+      if (d.extra || d.missing) {
+        if (resumed) {
+          tally.resumedSyncsOff += 1;
+          tally.resumedExtra += d.extra;
+          tally.resumedMissing += d.missing;
+        } else failures.push(`${what}: a fresh full sync holds ${d.extra} item(s) Portal removed and lacks ${d.missing} it has`);
+      }
+      previous = now;
+    };
+
     while (tally.kills < KILLS) {
       // Portal's catalog moves on between syncs.
       if (random.next() < 0.5) {
-        sandbox.catalog.remove(removable[random.int(0, removable.length - 1)]!);
+        sandbox.catalog.remove(allIds[random.int(0, allIds.length - 1)]!);
         tally.removedAtPortal += 1;
       }
+      const wasInterrupted = previous.interrupted;
       const run = await runCli(env, ['catalog', 'sync', '--full'], { killAfterStderr: { match: PROGRESS, afterMs: Math.floor(random.next() * syncMs * 0.8) } });
       const now = inspect();
       tally.inspections += 1;
-      if (now.problems.length) failures.push(`run ${tally.kills + tally.completed + 1}: ${now.problems.join('; ')}`);
+      if (now.problems.length) failures.push(`run ${tally.inspections}: ${now.problems.join('; ')}`);
       else tally.integrityOk += 1;
       if (run.killed) {
         tally.kills += 1;
+        if (!now.interrupted && now.lastSynced !== previous.lastSynced) {
+          // Killed after its last transaction committed: the sync had in fact finished.
+          tally.finishedJustBeforeKill += 1;
+          finished(now, true, `kill ${tally.kills}`);
+          continue;
+        }
         if (now.interrupted) tally.killedMidSync += 1;
         const missing = [...previous.ids].filter((id) => !now.ids.has(id));
         if (missing.length) failures.push(`kill ${tally.kills}: ${missing.length} items of the previous catalog are gone (e.g. ${missing[0]})`);
@@ -95,36 +123,42 @@ describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs m
           tally.searchesViaCli += 1;
           if (search.code !== 0 || !(JSON.parse(search.stdout) as { items: unknown[] }).items.length) failures.push(`kill ${tally.kills}: catalog search failed: ${search.stderr.slice(-200)}`);
         }
+        previous = { ...now, ids: new Set([...previous.ids, ...now.ids]) };
       } else {
         if (run.code !== 0) failures.push(`completed run exited ${run.code}: ${run.stderr.slice(-300)}`);
         tally.completed += 1;
-        // A finished full sync equals Portal's catalog now (removed items gone, resumed runs included).
-        const expected = CATALOG_SIZE - sandbox.catalog.removed.size;
-        if (now.ids.size !== expected || now.interrupted) failures.push(`completed sync holds ${now.ids.size} items, Portal has ${expected}`);
-        previous = now;
+        finished(now, wasInterrupted || /\(resumed\)/.test(run.stdout), `completed run ${tally.completed}`);
       }
       if (failures.length > 5) break;
     }
-    // The last word: an uninterrupted sync converges on Portal's catalog.
-    const last = await runCli(env, ['catalog', 'sync', '--full']);
+    // The last word: a sync resumes whatever was interrupted, then a fresh full sync equals Portal's catalog.
+    const resume = await runCli(env, ['catalog', 'sync', '--full']);
+    const fresh = await runCli(env, ['catalog', 'sync', '--full']);
     const end = inspect();
+    const endDiff = diff(end.ids);
     record('Crash safety: catalog sync', {
       kills: tally.kills,
       killedMidSync: tally.killedMidSync,
+      finishedJustBeforeKill: tally.finishedJustBeforeKill,
       syncsCompletedBetweenKills: tally.completed,
-      integrityChecksOk: tally.integrityOk,
       integrityChecks: tally.inspections,
+      integrityChecksOk: tally.integrityOk,
       cliSearches: tally.searchesViaCli,
       itemsRemovedAtPortal: tally.removedAtPortal,
-      catalogSize: end.ids.size,
+      resumedSyncsNotMatchingPortal: tally.resumedSyncsOff,
+      resumedExtraItems: tally.resumedExtra,
+      resumedMissingItems: tally.resumedMissing,
+      finalCatalogSize: end.ids.size,
+      finalDiffFromPortal: endDiff.extra + endDiff.missing,
       failures: failures.length,
     });
     for (const f of failures) process.stdout.write(`[crash-catalog] ${f}\n`);
     expect(failures).toEqual([]);
     expect(tally.kills).toBe(KILLS);
     expect(tally.killedMidSync).toBeGreaterThan(KILLS / 2);
-    expect(last.code, last.stderr).toBe(0);
+    expect(resume.code, resume.stderr).toBe(0);
+    expect(fresh.code, fresh.stderr).toBe(0);
     expect(end.problems).toEqual([]);
-    expect(end.ids.size).toBe(CATALOG_SIZE - sandbox.catalog.removed.size);
+    expect(endDiff).toEqual({ extra: 0, missing: 0 });
   }, 4 * 3_600_000);
 });
