@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../src-shared/ipc/contract';
 import { createLogger } from '../../../src-main/log/logger';
 import { defaultOrderHeader } from '../../../src-main/orders/submit-body';
-import type { FaultInput } from '../../../src-main/sandbox/srs/faults';
 import type { SrsSandbox } from '../../../src-main/sandbox/srs/index';
 import { startSandboxServer, type SandboxServer } from '../../../src-main/sandbox/server';
 import { createAppContext, type AppContext } from '../../../src-main/services/context';
@@ -15,6 +14,7 @@ import { createOutbox, type OutboxSetup } from '../../../src-main/services/order
 import { srsClient } from '../../../src-main/services/srs/srs-client';
 import { openHeadlessVault } from '../../../src-main/vault/open-vault';
 import { tempDir } from '../../helpers/temp-dir';
+import { startFuzzProxy, type FuzzProxy } from './lib/fuzz-proxy';
 import { sandboxDraft } from './lib/orders';
 import { count, record, rng } from './lib/soak';
 
@@ -22,6 +22,7 @@ const ORDERS = count(30, 300);
 const DOWN_MS = count(4_000, 120_000);
 /** The worker's real retry delays (5 s, 10 s, 20 s... up to 5 min), divided by this so an outage fits in the run. */
 const RETRY_SCALE = count(10, 2);
+const FAULT_RATE = 0.35;
 const SUBMIT = 'POST /orders/v2/Submit';
 const STATUS = 'GET /orders/v2/status';
 /** Short timings so a storm fits in a test: the shapes (timeout, Retry-After cap, breaker) are the product's. */
@@ -32,6 +33,7 @@ describe('network faults against the SRS sandbox, through the real outbox and se
   let server: SandboxServer;
   let ctx: AppContext;
   let port: number;
+  let proxy: FuzzProxy;
   const log = createLogger({ level: 'error' });
   const start = (p?: number) => startSandboxServer({ dataDir: join(dir.path, 'vendor'), log, only: ['srs'], ...(p ? { port: p } : {}) });
   const srs = () => server.get<SrsSandbox>('srs');
@@ -40,9 +42,11 @@ describe('network faults against the SRS sandbox, through the real outbox and se
     dir = tempDir('junction-netfaults-');
     server = await start();
     port = server.port;
+    // The app talks to SRS through a proxy that can break the network in every way, request by request.
+    proxy = await startFuzzProxy(port);
     const creds = server.vendors.find((v) => v.vendor === 'srs')!.credentials;
     const env = {
-      JUNCTION_SRS_URL: server.baseUrl('srs'),
+      JUNCTION_SRS_URL: proxy.baseUrl('srs'),
       JUNCTION_SRS_CLIENT_ID: creds.clientId!,
       JUNCTION_SRS_CLIENT_SECRET: creds.clientSecret!,
       JUNCTION_SRS_CUSTOMER_CODE: creds.customerCode!,
@@ -54,6 +58,7 @@ describe('network faults against the SRS sandbox, through the real outbox and se
   });
   afterAll(async () => {
     await ctx?.close();
+    await proxy?.close();
     await server?.close();
     dir?.cleanup();
   });
@@ -104,43 +109,62 @@ describe('network faults against the SRS sandbox, through the real outbox and se
     const outbox = createOutbox(ctx, { retryDelayMs: () => 100 });
     const ids = queue(outbox, ORDERS, 900_000);
     const injected: Record<string, number> = {};
-    const faults: FaultInput[] = [];
-    for (let i = 0; i < ORDERS * 2; i++) {
-      const endpoint = random.next() < 0.75 ? SUBMIT : STATUS;
-      const kind = random.pick(['latency', 'latencyAfterStore', 'status429', 'status500', 'drop', 'dropAfterStore'] as const);
-      const fault: FaultInput =
-        kind === 'latency' || kind === 'latencyAfterStore'
-          ? { endpoint, kind, ms: random.int(100, 2_500) } // spikes beyond the 1 s timeout too
-          : kind === 'status429'
-            ? { endpoint, kind, times: random.int(1, 6), retryAfterSeconds: random.int(1, 8) / 10 } // a storm of up to 6 in a row
-            : { endpoint, kind, times: random.int(1, 2) };
-      if (endpoint === STATUS && kind.endsWith('AfterStore')) continue; // a lookup stores nothing
-      faults.push(fault);
+    let requests = 0;
+    let submits = 0;
+    let storm = 0;
+    // Every submission and lookup meets a fault with this probability; a 429 comes as a storm of several in a row.
+    proxy.chaos((key) => {
+      if (!/^(POST \/srs\/orders\/v2\/Submit|GET \/srs\/orders\/v2\/status)/i.test(key)) return null;
+      requests += 1;
+      if (key.startsWith('POST')) submits += 1;
+      const count429 = () => {
+        injected.status429 = (injected.status429 ?? 0) + 1;
+        return { kind: 'status429' as const, retryAfterSeconds: random.int(1, 8) / 10 };
+      };
+      if (storm > 0) {
+        storm -= 1;
+        return count429();
+      }
+      if (random.next() >= FAULT_RATE) return null;
+      const kind = random.pick(['latency', 'latencyAfter', 'status429', 'status500', 'dropBefore', 'dropAfter'] as const);
+      if (kind === 'status429') {
+        storm = random.int(0, 5);
+        return count429();
+      }
       injected[kind] = (injected[kind] ?? 0) + 1;
-    }
-    for (const f of faults) srs().injectFault(f);
+      if (kind === 'latency' || kind === 'latencyAfter') return { kind, ms: random.int(100, 2_500) }; // spikes beyond the 1 s timeout too
+      return { kind };
+    });
     srs().resetCounters();
     const started = Date.now();
-    const { passes, retriedByUser } = await settle(ids, count(240_000, 1_800_000), outbox);
+    let settled: Awaited<ReturnType<typeof settle>>;
+    try {
+      settled = await settle(ids, count(240_000, 1_800_000), outbox);
+    } finally {
+      proxy.chaos(null);
+    }
     const result = audit(outbox, ids);
+    const faults = Object.values(injected).reduce((a, b) => a + b, 0);
     record('Network faults: storm', {
       orders: ORDERS,
-      faultsInjected: faults.length,
+      requestsThroughProxy: requests,
+      submitsSent: submits,
+      faults,
       ...Object.fromEntries(Object.entries(injected).map(([k, v]) => [`fault_${k}`, v])),
-      faultsLeftUnused: srs().faults.list().length,
-      submitRequests: srs().count(SUBMIT),
-      lookups: srs().count(STATUS),
-      drainPasses: passes,
-      retriedByUser,
+      submitRequestsAtSrs: srs().count(SUBMIT),
+      lookupsAtSrs: srs().count(STATUS),
+      drainPasses: settled.passes,
+      retriedByUser: settled.retriedByUser,
       placedAtSrs: result.placed,
       duplicated: result.duplicated,
       lost: result.lost,
       seconds: Math.round((Date.now() - started) / 1000),
     });
-    srs().clearFaults();
     expect(result).toEqual({ placed: ORDERS, duplicated: 0, lost: 0, wrongNumber: 0 });
-    // The faults really happened: more sends than orders, and lookups before resends.
-    expect(srs().count(SUBMIT)).toBeGreaterThan(ORDERS);
+    // The storm really happened: every kind of fault, resends, and lookups by transactionID before them.
+    for (const kind of ['latency', 'latencyAfter', 'status429', 'status500', 'dropBefore', 'dropAfter']) expect(injected[kind] ?? 0, kind).toBeGreaterThan(0);
+    expect(faults).toBeGreaterThan(ORDERS * FAULT_RATE * 0.5);
+    expect(submits).toBeGreaterThan(ORDERS);
     expect(srs().count(STATUS)).toBeGreaterThan(0);
   }, 3_600_000);
 
@@ -161,7 +185,7 @@ describe('network faults against the SRS sandbox, through the real outbox and se
         expect(reply.error.code).toBe('VENDOR_UNAVAILABLE');
         breakerSeen = true;
       } else if (!reply.ok) {
-        expect(reply.error.message).toMatch(/^Cannot reach SRS|^SRS did not answer/);
+        expect(reply.error.message).toMatch(/^Cannot reach SRS|^SRS did not answer|^SRS had a server error/);
       }
       await sleep(250);
     }

@@ -16,6 +16,20 @@ export interface ForgedAnswer {
 /** Decides, for one real answer, what the client receives instead. */
 export type Forge = (real: UpstreamAnswer) => ForgedAnswer;
 
+/**
+ * A network fault for one request: wait before forwarding (latency spike), wait after the
+ * vendor answered (so it stored the order, then the client times out), answer 429 with
+ * Retry-After or 500 without forwarding, drop the connection before forwarding, or forward
+ * (the vendor stores the order) and drop the connection instead of answering.
+ */
+export type Chaos =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'latencyAfter'; ms: number }
+  | { kind: 'status429'; retryAfterSeconds: number }
+  | { kind: 'status500' }
+  | { kind: 'dropBefore' }
+  | { kind: 'dropAfter' };
+
 export interface FuzzProxy {
   /** Base URL of a vendor through the proxy, e.g. http://127.0.0.1:P/srs. */
   baseUrl(vendor: string): string;
@@ -23,6 +37,8 @@ export interface FuzzProxy {
   target(match: RegExp | null, forge: Forge | null): void;
   /** Answers forged since the last target() call. */
   forged(): number;
+  /** Decides a network fault (or none) for each request, by "METHOD /vendor/path"; null turns it off. */
+  chaos(decide: ((key: string) => Chaos | null) | null): void;
   close(): Promise<void>;
 }
 
@@ -36,19 +52,28 @@ export async function startFuzzProxy(upstreamPort: number): Promise<FuzzProxy> {
   let match: RegExp | null = null;
   let forge: Forge | null = null;
   let forged = 0;
+  let decide: ((key: string) => Chaos | null) | null = null;
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const key = `${req.method} ${(req.url ?? '').split('?')[0]}`;
+      const fault = decide?.(key) ?? null;
+      if (fault?.kind === 'dropBefore') return void req.socket.destroy();
+      if (fault?.kind === 'status429') return void res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds) }).end('{"message":"Too many requests"}');
+      if (fault?.kind === 'status500') return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"Internal server error"}');
+      if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
       const up = httpRequest(
         { host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers },
         (upRes) => {
           const body: Buffer[] = [];
           upRes.on('data', (c: Buffer) => body.push(c));
-          upRes.on('end', () => {
+          upRes.on('end', async () => {
             const real: UpstreamAnswer = { status: upRes.statusCode ?? 502, headers: upRes.headers, body: Buffer.concat(body).toString('utf8') };
-            const key = `${req.method} ${(req.url ?? '').split('?')[0]}`;
+            if (fault?.kind === 'dropAfter') return void res.socket?.destroy();
+            if (fault?.kind === 'latencyAfter') await new Promise((r) => setTimeout(r, fault.ms));
+            if (res.destroyed) return;
             if (forge && match?.test(key)) {
               forged += 1;
               const f = forge(real);
@@ -78,6 +103,9 @@ export async function startFuzzProxy(upstreamPort: number): Promise<FuzzProxy> {
       forged = 0;
     },
     forged: () => forged,
+    chaos(d) {
+      decide = d;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
