@@ -209,9 +209,9 @@ describe('proposal → SRS order (Chromium, sandboxes)', () => {
     await expect(vent.locator('.product-name').textContent()).resolves.toBe('GAF Cobra Rigid Vent 3');
     await settled(page);
     // One blocking problem is left: the unmapped dumpster.
-    await expect(blockingProblems(page)).resolves.toEqual(['Blocking problem: Dumpster rental (20 yd) has no SRS product yet: pick one of the suggestions to map it.']);
+    await expect(blockingProblems(page)).resolves.toEqual(['Blocking problem: Dumpster rental (20 yd) has no SRS product yet: search the catalog to map it.']);
     await expect(submitButton(page).isDisabled()).resolves.toBe(true);
-    await expect(submitNote(page)).resolves.toEqual({ head: 'Submit is disabled:', reason: 'Dumpster rental (20 yd) has no SRS product yet: pick one of the suggestions to map it.' });
+    await expect(submitNote(page)).resolves.toEqual({ head: 'Submit is disabled:', reason: 'Dumpster rental (20 yd) has no SRS product yet: search the catalog to map it.' });
     await submitButton(page).click({ force: true });
     await line(page, /Dumpster rental/).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await app.screenshot('orders-7-submit-disabled-reason');
