@@ -159,6 +159,8 @@ describe(`orders crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs at rand
     expect(final.duplicated).toBe(0);
     expect(final.lost).toBe(0);
     expect(final.placedAtSrs).toBe(final.ordersStored);
-    expect(local().every((o) => o.status === 'submitted' || o.status === 'acknowledged')).toBe(true);
+    // Placed, and as far along as SRS has taken it since (the sandbox ships orders after a few minutes).
+    const placedStates = ['submitted', 'acknowledged', 'shipped', 'delivered'];
+    expect(local().filter((o) => !placedStates.includes(o.status))).toEqual([]);
   }, 4 * 3_600_000);
 });
