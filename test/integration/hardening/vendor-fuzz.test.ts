@@ -16,12 +16,16 @@ import { SrsAccountService } from '../../../src-main/services/srs/account-servic
 import { SrsPricingService } from '../../../src-main/services/srs/pricing-service';
 import { SrsProductsService } from '../../../src-main/services/srs/products-service';
 import { srsClient } from '../../../src-main/services/srs/srs-client';
+import { OrderActions } from '../../../src-main/services/orders/order-actions';
+import { createOutbox } from '../../../src-main/services/orders/outbox-runner';
+import { OrderTracker } from '../../../src-main/services/orders/tracking-service';
 import { vaultFile, openHeadlessVault } from '../../../src-main/vault/open-vault';
 import { tempDir } from '../../helpers/temp-dir';
 import { portalEnv } from '../portal/harness';
 import { snapshot } from './lib/db-snapshot';
 import { startFuzzProxy, type FuzzProxy } from './lib/fuzz-proxy';
 import { applyPlan, planArbitrary, type Plan } from './lib/mutations';
+import { sandboxDraft, sandboxHeader } from './lib/orders';
 import { count, record, SEED } from './lib/soak';
 
 const TOTAL_CASES = count(300, 10_000);
@@ -53,7 +57,14 @@ interface Target {
    * before it: a sync saves proposals before it fetches contacts. Default: every table.
    */
   feeds?: string[];
+  /** Runs with real answers before the case (e.g. places the order the case then tracks). */
+  prepare?(): Promise<unknown>;
+  /** Extra check after a refusal: a problem, or null. */
+  afterRefusal?(): string | null;
 }
+
+/** The outbox worker does not throw: an attempt SRS's answer failed is an outcome whose detail says why. */
+class WorkerRefusal extends Error {}
 
 describe('vendor fuzzing: damaged answers from every Portal and SRS endpoint in use', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -104,6 +115,24 @@ describe('vendor fuzzing: damaged answers from every Portal and SRS endpoint in 
     const priceReq = { branchCode: 'BRRIV', jobAccountNumber: 1, refresh: true, lines: [{ productId: 75664, uom: 'BD', quantity: 30 }, { productId: 71322, uom: 'PC', quantity: 10 }] };
     await pricing.price(priceReq);
 
+    // Orders for the submission and tracking targets: a fresh one per case, placed with real answers.
+    const outbox = createOutbox(ctx, { retryDelayMs: () => 3_600_000 });
+    const tracker = new OrderTracker(ctx);
+    const actions = new OrderActions(ctx);
+    let current = 0;
+    let proposal = 600_000;
+    const newOrder = () => {
+      const draft = sandboxDraft(String(proposal++));
+      return outbox.orders.createOrder(draft, sandboxHeader(draft));
+    };
+    /** A submitted order; SRS moves its orders on every `stepMs` (1: delivered and invoiced at once). */
+    const placed = async (stepMs: number) => {
+      sandbox.configure({ statusStepMs: stepMs });
+      current = newOrder().id;
+      const [outcome] = await outbox.worker.drain();
+      if (outcome?.status !== 'submitted') throw new Error(`could not place order #${current}: ${outcome?.detail}`);
+    };
+
     targets = [
       { name: 'Portal key exchange (login)', vendor: 'Portal.io', match: /^GET \/portal\/authenticate\/apikeyexchange/, run: () => portalLogin(ctx, { username: PORTAL_DEMO_CREDENTIALS.username, password: PORTAL_DEMO_CREDENTIALS.password }) },
       { name: 'Portal proposal list (sync)', vendor: 'Portal.io', match: /^GET \/portal\/proposals$/, run: () => proposals.sync() },
@@ -129,6 +158,55 @@ describe('vendor fuzzing: damaged answers from every Portal and SRS endpoint in 
       { name: 'SRS job accounts', vendor: 'SRS', match: /^GET \/srs\/branches\/v2\/customerBranchLocations/, run: () => account.jobAccounts(true) },
       { name: 'SRS branch products (sync)', vendor: 'SRS', match: /^GET \/srs\/branches\/v2\/activeBranchProducts/, run: () => products.startSync(['BRRIV']).done },
       { name: 'SRS pricing', vendor: 'SRS', match: /^POST \/srs\/products\/v2\/price/, run: () => pricing.price(priceReq) },
+      {
+        name: 'SRS order submission (outbox)',
+        vendor: 'SRS',
+        match: /^POST \/srs\/orders\/v2\/Submit/i,
+        prepare: async () => (current = newOrder().id),
+        run: async () => {
+          const [outcome] = await outbox.worker.drain();
+          if (!outcome || outcome.orderId !== current) throw new Error(`the worker did not take order #${current}`);
+          if (outcome.result === 'retry-scheduled' || outcome.result === 'failed') throw new WorkerRefusal(outcome.detail);
+          return outcome;
+        },
+        // Bookkeeping of the failed attempt is expected (timeline note, outbox retry); nothing from the answer is.
+        feeds: [],
+        afterRefusal: () => {
+          const o = outbox.orders.get(current);
+          return o.supplierOrderId === null && o.queueId === null && (o.status === 'submitting' || o.status === 'failed')
+            ? null
+            : `order #${current} took data from a refused answer: ${o.status} ${o.supplierOrderId} ${o.queueId}`;
+        },
+      },
+      {
+        name: 'SRS order status (tracking)',
+        vendor: 'SRS',
+        match: /^GET \/srs\/orders\/v2\/status/,
+        prepare: () => placed(1),
+        run: () => tracker.sync(current),
+      },
+      {
+        name: 'SRS deliveries (tracking)',
+        vendor: 'SRS',
+        match: /^GET \/srs\/deliveries\/v2\/list/,
+        prepare: () => placed(1),
+        run: () => tracker.sync(current),
+      },
+      {
+        name: 'SRS invoices (tracking)',
+        vendor: 'SRS',
+        match: /^GET \/srs\/invoices\/v2\/list/,
+        prepare: () => placed(1),
+        run: () => tracker.sync(current),
+      },
+      {
+        name: 'SRS order cancel',
+        vendor: 'SRS',
+        match: /^POST \/srs\/orders\/v2\/cancel/,
+        prepare: () => placed(3_600_000),
+        run: () => actions.cancel(current, 'fuzz'),
+        feeds: ['orders', 'order_events'],
+      },
     ];
   }, 120_000);
 
@@ -170,6 +248,7 @@ describe('vendor fuzzing: damaged answers from every Portal and SRS endpoint in 
       const started = Date.now();
       await fc.assert(
         fc.asyncProperty(planArbitrary, async (plan: Plan) => {
+          await t.prepare?.();
           const db = snapshot(ctx.db, { ignoreClock: true });
           const storedKeys = vault();
           proxy.target(t.match, (real) => applyPlan(plan, real));
@@ -189,6 +268,16 @@ describe('vendor fuzzing: damaged answers from every Portal and SRS endpoint in 
             return true;
           }
           tally.rejected += 1;
+          if (error instanceof WorkerRefusal) {
+            byCode.WORKER_RETRY = (byCode.WORKER_RETRY ?? 0) + 1;
+            const problem = !error.message.includes(t.vendor) || /\[object Object\]|undefined|at \w+ \(/.test(error.message) ? `unreadable reason: ${error.message.slice(0, 300)}` : t.afterRefusal?.() ?? null;
+            if (problem) {
+              tally.unreadable += 1;
+              problems.push(`${where}: ${problem}`);
+              return false;
+            }
+            return true;
+          }
           if (!(error instanceof AppError) || !EXPECTED_CODES.has(error.code)) {
             tally.crashes += 1;
             problems.push(`${where}: crash ${(error as Error)?.constructor?.name} ${(error as AppError).code ?? ''} ${String((error as Error)?.message).slice(0, 200)}`);
@@ -203,7 +292,9 @@ describe('vendor fuzzing: damaged answers from every Portal and SRS endpoint in 
           }
           const after = snapshot(ctx.db, { ignoreClock: true });
           const changed = Object.keys(after).filter((k) => after[k] !== db[k] && (!t.feeds || t.feeds.includes(k)));
-          if (changed.length || vault() !== storedKeys) {
+          const extra = t.afterRefusal?.() ?? null;
+          if (extra) problems.push(`${where}: ${extra}`);
+          if (changed.length || vault() !== storedKeys || extra) {
             tally.dbChangedOnReject += 1;
             problems.push(`${where}: rejected (${error.code}) but changed ${changed.join(', ') || 'the vault'}`);
             return false;
