@@ -9,21 +9,12 @@ import { createLogger } from '../../src-main/log/logger';
 import { createAppContext, defaultLogFile, type AppContext } from '../../src-main/services/context';
 import { openHeadlessVault } from '../../src-main/vault/open-vault';
 import { startWebHost, type WebHost } from '../../src-main/web/host';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../helpers/chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RENDERER_DIR = join(ROOT, 'out/renderer');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results');
-export const CHROMIUM = process.env.JUNCTION_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_FLAGS };
 
 export interface LaunchOptions {
   /** The app's environment (JUNCTION_* variables). Empty by default, so the run is hermetic. */

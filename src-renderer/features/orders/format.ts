@@ -24,24 +24,7 @@ export function statusTone(status: OrderStatus): 'success' | 'warning' | 'danger
   return 'info';
 }
 
-/** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function ageText(iso: string | null | undefined, now = Date.now()): string {
-  if (!iso) return 'never';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return 'unknown';
-  const s = Math.max(0, Math.round((now - t) / 1000));
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  const d = Math.floor(s / 86_400);
-  return d === 1 ? '1 day ago' : `${d} days ago`;
-}
-
-export function shortDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? '—' : new Date(t).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
-}
+export { ageText, shortDate } from '../../ui/time-format';
 
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '—';

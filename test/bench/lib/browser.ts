@@ -3,19 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { tempDir } from './temp';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../helpers/chromium';
 
-export const CHROMIUM = process.env.JUNCTION_CHROMIUM ?? '/usr/bin/chromium';
-/** The e2e harness's flags (test/e2e/harness.ts). */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_FLAGS };
 /**
  * Without a frame-rate cap, requestAnimationFrame fires as soon as the previous frame is
  * done, so the gap between two callbacks is what the frame cost (at 60 Hz every gap would
