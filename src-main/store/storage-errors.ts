@@ -1,4 +1,16 @@
+import { accessSync, constants } from 'node:fs';
 import { AppError } from '../../src-shared/domain/result';
+
+/** False when the folder exists but cannot be written (a read-only file system or its modes). */
+function notWritable(dir: string | undefined): boolean {
+  if (!dir) return false;
+  try {
+    accessSync(dir, constants.W_OK);
+    return false;
+  } catch (e) {
+    return ['EROFS', 'EACCES', 'EPERM'].includes(String((e as { code?: unknown }).code));
+  }
+}
 
 /**
  * Turns a failure of the disk or the database file (a full disk, a read-only folder, a
@@ -17,7 +29,9 @@ export function storageError(e: unknown, where?: string): AppError | null {
       `The disk holding Junction's data${place} is full. The last change was not saved; everything saved before it is intact. Free some space and try again.`,
     );
   }
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+  // SQLite cannot even open a database in WAL mode when its folder is read-only: it says CANTOPEN.
+  const readOnlyFolder = (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) && notWritable(where);
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || readOnlyFolder) {
     return new AppError(
       'STORAGE',
       `Junction cannot write to its data folder${place}: it is read-only or not writable for this user. Nothing was changed. Make the folder writable, or set JUNCTION_DATA_DIR to a writable folder.`,

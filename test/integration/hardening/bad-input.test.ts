@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,26 +212,52 @@ describe('bad input from the machine and the user: a clear message, nothing lost
   });
 
   it('a read-only data folder: a clear reason, nothing changed', async () => {
-    const { dataDir } = userDataDir('read-only', 3);
-    const before = tree(dataDir);
-    // Root ignores file modes, so the app runs as "nobody" there; anyone else is refused by the mode itself.
-    const setModes = (mode: number) => {
-      for (const p of [dataDir, ...Object.keys(before).map((k) => join(dataDir, k)), join(dataDir, 'logs')]) if (existsSync(p)) chmodSync(p, statSync(p).isDirectory() ? mode | 0o111 : mode);
-    };
-    setModes(0o444);
-    try {
+    const { dataDir: source } = userDataDir('read-only-source', 3);
+    const expectRefusals = async (dataDir: string, o: { uid?: number } = {}) => {
       for (const args of [['orders', 'list'], ['catalog', 'sync']]) {
-        const r = await cli(dataDir, args, IS_ROOT ? { uid: NOBODY } : {});
+        const r = await cli(dataDir, args, o);
         expect(r.code, r.stderr).toBe(1);
         expect(lastLine(r)).toBe(
           `junction: Junction cannot write to its data folder (${dataDir}): it is read-only or not writable for this user. Nothing was changed. Make the folder writable, or set JUNCTION_DATA_DIR to a writable folder.`,
         );
       }
+    };
+    // A read-only file system where this machine allows mounting one (root ignores file modes)...
+    const mountPoint = join(dir.path, 'ro-mount');
+    mkdirSync(mountPoint);
+    let mounted = false;
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint], { stdio: 'ignore' });
+      mounted = true;
+    } catch {
+      // ...otherwise the folder's modes, which count for anyone but root.
+    }
+    if (mounted) {
+      try {
+        const dataDir = join(mountPoint, 'data');
+        cpSync(source, dataDir, { recursive: true });
+        execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+        const before = tree(dataDir);
+        await expectRefusals(dataDir);
+        expect(tree(dataDir)).toEqual(before);
+        figures.readOnlyFolder = 'read-only mount: clear reason, unchanged';
+      } finally {
+        execFileSync('umount', [mountPoint]);
+      }
+      return;
+    }
+    const before = tree(source);
+    const setModes = (mode: number) => {
+      for (const p of [source, ...Object.keys(before).map((k) => join(source, k)), join(source, 'logs')]) if (existsSync(p)) chmodSync(p, statSync(p).isDirectory() ? mode | 0o111 : mode);
+    };
+    setModes(0o444);
+    try {
+      await expectRefusals(source, IS_ROOT ? { uid: NOBODY } : {});
     } finally {
       setModes(0o644);
     }
-    expect(tree(dataDir)).toEqual(before);
-    figures.readOnlyFolder = 'clear reason, unchanged';
+    expect(tree(source)).toEqual(before);
+    figures.readOnlyFolder = 'read-only modes: clear reason, unchanged';
   });
 
   it('a second instance at the same time: several processes reconcile one outbox, every order is placed once', async () => {
