@@ -8,9 +8,19 @@ import { buildApi, type Transport } from '../../src-shared/ipc/define';
  * contract's events. buildApi only knows the contract's names, so no channel outside it
  * can be reached, and nothing else (no ipcRenderer, no generic invoke) is exposed.
  */
+const channels = new Set(Object.keys(contract));
+const eventNames = new Set(Object.keys(events));
+
+/** Private to the preload; it too refuses names outside the contract, in case a caller ever got hold of it. */
 const transport: Transport = {
-  call: (channel, req) => ipcRenderer.invoke(channel, req) as Promise<Reply<unknown>>,
+  call(contractChannel, req) {
+    if (!channels.has(contractChannel)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No such channel: ${contractChannel.slice(0, 80)}` } });
+    }
+    return ipcRenderer.invoke(contractChannel, req) as Promise<Reply<unknown>>;
+  },
   subscribe(eventName, listener) {
+    if (!eventNames.has(eventName)) throw new Error(`unknown event: ${eventName}`);
     const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on(eventName, forward);
     return () => {
