@@ -75,23 +75,36 @@ function scan() {
     } catch {
       throw new Error(`Electronegativity wrote no results (exit ${run.status}):\n${run.stderr || run.stdout}`);
     }
-    const [header, ...rows] = parseCsv(text);
+    const [header = [], ...all] = parseCsv(text);
     const col = (name) => header.findIndex((h) => h.trim().toLowerCase() === name);
     const [iIssue, iSeverity, iConfidence, iFile, iLocation, iDescription] = ['issue', 'severity', 'confidence', 'filename', 'location', 'description'].map(col);
-    return rows.map((r) => ({
+    // A row the tool wrote short (cut off, or a message instead of a finding) is shown and
+    // fails the gate (after a rescan) rather than crashing the parse or being dropped.
+    const rows = all.filter((r) => r.length >= header.length);
+    const short = all.filter((r) => r.length < header.length);
+    for (const r of short) console.error(`electronegativity: unparsed output row: ${r.join(',')}`);
+    const unparsedSerious = short.map((r) => ({
+      check: 'UNPARSED_ROW', severity: 'HIGH', confidence: '', file: '', location: '', description: r.join(','),
+    }));
+    return [...unparsedSerious, ...rows.map((r) => ({
       check: r[iIssue].trim(),
       severity: r[iSeverity].trim().toUpperCase(),
       confidence: r[iConfidence].trim(),
       file: r[iFile].startsWith(stage) ? relative(join(stage, 'app'), r[iFile]) : r[iFile],
       location: r[iLocation],
       description: r[iDescription],
-    }));
+    }))];
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
 }
 
-const findings = scan();
+// The tool sometimes exits before its CSV is fully written (short rows): scan again then.
+let findings = scan();
+for (let attempt = 2; attempt <= 3 && findings.some((f) => f.check === 'UNPARSED_ROW'); attempt++) {
+  console.error(`electronegativity: incomplete results, scanning again (attempt ${attempt})`);
+  findings = scan();
+}
 const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
 const reviewed = serious.filter((f) => REVIEWED.some((r) => r.check === f.check && r.file === f.file));
 const failing = serious.filter((f) => !reviewed.includes(f));
