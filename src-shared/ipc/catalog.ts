@@ -65,6 +65,11 @@ export const CatalogStatusSchema = z.object({
   /** A sync stopped part-way; the next sync resumes it. */
   interrupted: z.boolean(),
   runningJobId: z.string().nullable(),
+  /**
+   * The first download (into an empty catalog), running or interrupted: items downloaded so far
+   * of Portal's total. They become searchable all at once when it finishes; null otherwise.
+   */
+  firstDownload: z.object({ items: z.number().int(), total: z.number().int().nullable() }).nullable(),
 });
 export type CatalogStatus = z.infer<typeof CatalogStatusSchema>;
 

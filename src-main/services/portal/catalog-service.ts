@@ -45,7 +45,15 @@ export class CatalogService {
   status(): CatalogStatus {
     const s = this.state.get(CATALOG_SYNC);
     const live = this.current();
-    return { itemCount: this.repo.count(), lastSynced: s.lastSynced, interrupted: s.run !== null && !live, runningJobId: live?.jobId ?? null };
+    const staged = s.run?.staged ? s.run : null;
+    return {
+      itemCount: this.repo.count(),
+      lastSynced: s.lastSynced,
+      interrupted: s.run !== null && !live,
+      runningJobId: live?.jobId ?? null,
+      // Items in the pages the staged run committed (counting the staging table would read all of it, every second of a sync).
+      firstDownload: staged ? { items: Math.min(staged.total ?? Infinity, (staged.nextPage - 1) * staged.pageSize), total: staged.total } : null,
+    };
   }
 
   search(req: CatalogSearchRequest) {

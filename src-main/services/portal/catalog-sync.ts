@@ -1,5 +1,6 @@
 import { AppError } from '../../../src-shared/domain/result';
 import { CatalogRepo, type CatalogRow, type CategoryRow } from '../../store/portal/catalog-repo';
+import { CatalogStagingRepo } from '../../store/portal/catalog-staging-repo';
 import { SyncStateRepo, type CatalogRun } from '../../store/portal/sync-state-repo';
 import type { Db } from '../../store/database';
 import type { Logger } from '../../log/logger';
@@ -63,7 +64,9 @@ function toRow(w: WireCatalogItem, fetchedAt: string): CatalogRow {
  * written in one transaction, so a killed sync resumes at the next page and the catalog
  * stays searchable throughout. A full sync writes a new generation and drops rows it did
  * not see only once it has seen every page; later syncs ask only for items modified since
- * the cursor (see nextCursor).
+ * the cursor (see nextCursor). The first full sync into an empty catalog is staged: its pages
+ * go to a staging table and become the catalog, text index and all, in its last transaction
+ * (nothing is searchable until then, but building the index once is about twice as fast).
  */
 export async function syncCatalog(o: {
   db: Db;
@@ -75,6 +78,7 @@ export async function syncCatalog(o: {
   pageSize?: number;
 }): Promise<CatalogSyncResult> {
   const repo = new CatalogRepo(o.db);
+  const staging = new CatalogStagingRepo(o.db);
   const state = new SyncStateRepo(o.db);
   const started = Date.now();
   const record = state.get(CATALOG_SYNC);
@@ -83,11 +87,14 @@ export async function syncCatalog(o: {
   if (record.run && !(o.full && record.run.mode === 'incremental')) {
     run = record.run;
   } else if (o.full || !record.cursor || repo.count() === 0) {
-    run = { mode: 'full', generation: repo.maxGeneration() + 1, nextPage: 1, pageSize: o.pageSize ?? CATALOG_PAGE_SIZE, since: null, total: null, startedAt: new Date().toISOString() };
+    const staged = repo.count() === 0;
+    run = { mode: 'full', generation: repo.maxGeneration() + 1, nextPage: 1, pageSize: o.pageSize ?? CATALOG_PAGE_SIZE, since: null, total: null, startedAt: new Date().toISOString(), ...(staged ? { staged } : {}) };
+    // Rows an abandoned staged run left behind (its run record replaced) must not join this catalog.
+    if (staged) staging.clear();
   } else {
     run = { mode: 'incremental', generation: repo.maxGeneration(), nextPage: 1, pageSize: o.pageSize ?? CATALOG_PAGE_SIZE, since: record.cursor, total: null, startedAt: new Date().toISOString() };
   }
-  o.log.info('catalog sync', { mode: run.mode, resumed, fromPage: run.nextPage, since: run.since });
+  o.log.info('catalog sync', { mode: run.mode, staged: run.staged === true, resumed, fromPage: run.nextPage, since: run.since });
 
   o.report(0, null, 'Categories');
   repo.replaceCategories(flattenCategories(await o.client.categories(o.signal)));
@@ -108,7 +115,9 @@ export async function syncCatalog(o: {
     const fetchedAt = new Date().toISOString();
     const rows = page.items.map((w) => toRow(w, fetchedAt));
     const next: CatalogRun = { ...run, nextPage: run.nextPage + 1, total: page.totalItemCount };
-    repo.upsertPage(rows, run.generation, () => state.saveRun(CATALOG_SYNC, next));
+    const save = () => state.saveRun(CATALOG_SYNC, next);
+    if (run.staged) staging.writePage(rows, run.generation, save);
+    else repo.upsertPage(rows, run.generation, save);
     run = next;
     items += rows.length;
     const done = Math.min(page.totalItemCount, (run.nextPage - 1) * run.pageSize);
@@ -120,7 +129,7 @@ export async function syncCatalog(o: {
   // disappear while a sync runs (or between a kill and its resume), so a few unseen rows are
   // checked one by one: only a 404 drops them. Many unseen rows mean a real clean-up upstream.
   let gone: number[] | 'all' = [];
-  if (run.mode === 'full') {
+  if (run.mode === 'full' && !run.staged) {
     const unseen = repo.idsOlderThan(run.generation, VERIFY_UNSEEN_LIMIT + 1);
     if (unseen.length > VERIFY_UNSEEN_LIMIT) gone = 'all';
     else {
@@ -135,7 +144,9 @@ export async function syncCatalog(o: {
     }
   }
   let removed = 0;
+  if (run.staged) o.report(run.total ?? items, run.total, 'Building the search index');
   o.db.transaction(() => {
+    if (run.staged) staging.publish();
     removed = gone === 'all' ? repo.dropOlderThan(run.generation) : repo.deleteIds(gone);
     state.finish(CATALOG_SYNC, nextCursor(repo.maxModified(), run.startedAt), new Date().toISOString());
   })();

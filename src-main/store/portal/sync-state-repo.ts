@@ -11,6 +11,8 @@ export interface CatalogRun {
   since: string | null;
   total: number | null;
   startedAt: string;
+  /** A first full sync (the catalog was empty): pages go to the staging table, published at the end. */
+  staged?: boolean;
 }
 
 export interface SyncRecord {
