@@ -159,9 +159,42 @@ export function CatalogScreen() {
   );
 }
 
+/**
+ * The first download fills an empty catalog all at once when it finishes (the text index is
+ * built in one go), so until then this says how far it got instead of "empty".
+ */
+function FirstDownload() {
+  const { syncJobId, status, sync } = useCatalog();
+  const job = useJobs((j) => j.running.find((r) => r.jobId === syncJobId));
+  const items = job?.total ? job.done : (status?.firstDownload?.items ?? 0);
+  const total = job?.total ?? status?.firstDownload?.total ?? null;
+  const progress = `${items.toLocaleString()}${total !== null ? ` of ${total.toLocaleString()}` : ''} items`;
+  if (syncJobId) {
+    return (
+      <EmptyState icon={<CatalogIcon size={28} />} title="Downloading the catalog">
+        <p>Downloading the catalog… {progress}; search opens when it finishes.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState
+      icon={<CatalogIcon size={28} />}
+      title="Catalog download paused"
+      actions={
+        <button type="button" className="btn btn-primary" onClick={() => void sync()}>
+          Resume download
+        </button>
+      }
+    >
+      <p>Download paused at {progress}. Resume it to download the rest; search opens when it finishes.</p>
+    </EmptyState>
+  );
+}
+
 function PortalCatalog() {
   const s = useCatalog();
   const empty = s.status !== null && s.status.itemCount === 0;
+  const downloading = empty && (s.syncJobId !== null || s.status?.firstDownload != null);
   return (
     <>
       <SyncProgress />
@@ -170,7 +203,9 @@ function PortalCatalog() {
           {s.error.message}
         </p>
       ) : null}
-      {empty ? (
+      {downloading ? (
+        <FirstDownload />
+      ) : empty ? (
         <EmptyState icon={<CatalogIcon size={28} />} title="The catalog is empty">
           <p>Sync to download the Portal.io catalog. Afterwards you can search it without a network connection.</p>
         </EmptyState>
