@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ const PROGRESS = /catalog sync: [\d,]+\/[\d,]+/;
  * every kill: SQLite's integrity check and FTS5's own check pass, every item of the last
  * complete catalog is still there and found by text search. Between kills Portal's catalog
  * changes (an item removed, one renamed), and a sync that runs to the end must match it.
+ * Now and then the database is deleted, so the next kills hit a first sync (staged: the
+ * catalog stays empty until its last transaction publishes every item at once).
  */
 describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs mid-sync`, () => {
   let dir: ReturnType<typeof tempDir>;
@@ -78,7 +81,7 @@ describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs m
 
     const tally = {
       kills: 0, killedMidSync: 0, finishedJustBeforeKill: 0, completed: 0, inspections: 0, integrityOk: 0, searchesViaCli: 0, removedAtPortal: 0,
-      resumedSyncsOff: 0, resumedExtra: 0, resumedMissing: 0,
+      resumedSyncsOff: 0, resumedExtra: 0, resumedMissing: 0, databasesDeleted: 0, firstSyncKills: 0,
     };
     const failures: string[] = [];
     /** A sync that ran to its end: a fresh one equals Portal; one that resumed an interrupted run may miss Portal's changes made meanwhile. */
@@ -100,6 +103,13 @@ describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs m
         sandbox.catalog.remove(allIds[random.int(0, allIds.length - 1)]!);
         tally.removedAtPortal += 1;
       }
+      // Start over from no database: the kills that follow hit a first sync until one completes.
+      if (previous.ids.size > 0 && random.next() < 0.2) {
+        for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+        previous = { ids: new Set(), interrupted: false, lastSynced: null, hits: 0, problems: [] };
+        tally.databasesDeleted += 1;
+      }
+      const firstSync = previous.ids.size === 0;
       const wasInterrupted = previous.interrupted;
       const run = await runCli(env, ['catalog', 'sync', '--full'], { killAfterStderr: { match: PROGRESS, afterMs: Math.floor(random.next() * syncMs * 0.8) } });
       const now = inspect();
@@ -115,6 +125,13 @@ describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs m
           continue;
         }
         if (now.interrupted) tally.killedMidSync += 1;
+        if (firstSync) {
+          // A killed first sync has published nothing: an empty catalog, nothing found.
+          tally.firstSyncKills += 1;
+          if (now.ids.size || now.hits) failures.push(`kill ${tally.kills}: an unfinished first sync left ${now.ids.size} items (${now.hits} found by search)`);
+          previous = now;
+          continue;
+        }
         const missing = [...previous.ids].filter((id) => !now.ids.has(id));
         if (missing.length) failures.push(`kill ${tally.kills}: ${missing.length} items of the previous catalog are gone (e.g. ${missing[0]})`);
         if (now.hits === 0) failures.push(`kill ${tally.kills}: text search finds nothing`);
@@ -148,6 +165,8 @@ describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs m
       resumedSyncsNotMatchingPortal: tally.resumedSyncsOff,
       resumedExtraItems: tally.resumedExtra,
       resumedMissingItems: tally.resumedMissing,
+      databasesDeleted: tally.databasesDeleted,
+      firstSyncKills: tally.firstSyncKills,
       finalCatalogSize: end.ids.size,
       finalDiffFromPortal: endDiff.extra + endDiff.missing,
       failures: failures.length,
