@@ -32,10 +32,15 @@ describe('Portal offline: sync, stop the sandbox, keep working (Chromium)', () =
     const bar = page.getByRole('progressbar', { name: 'Catalog download progress' });
     await page.waitForFunction(() => Number(document.querySelector('[aria-label="Catalog download progress"]')?.getAttribute('aria-valuenow')) > 0);
     await expect(page.getByRole('group', { name: 'Catalog sync' }).textContent()).resolves.toMatch(/Syncing catalog: [\d,]+ of 2,220 · Items: [\d,]+\/s, about \d+ s left/);
+    // The first download becomes searchable only when it finishes: the screen says so instead of "empty".
+    const downloading = page.getByRole('region', { name: 'Downloading the catalog…' });
+    await downloading.getByText(/^[1-9][\d,]* of 2,220 items so far; search opens when the download finishes\.$/).waitFor();
     await app.screenshot('portal-catalog-sync-progress');
     await page.getByRole('button', { name: 'Cancel sync' }).click();
     await bar.waitFor({ state: 'detached' });
     await page.getByText(/last sync was interrupted/).waitFor();
+    await page.getByRole('region', { name: 'Catalog download paused' }).getByText(/^Download paused at [1-9][\d,]* of 2,220 items\. Resume it/).waitFor();
+    await app.screenshot('portal-catalog-download-paused');
     portal.faults.clear();
   });
 
@@ -43,7 +48,7 @@ describe('Portal offline: sync, stop the sandbox, keep working (Chromium)', () =
     const { page } = app;
     await app.nav('Catalog').click();
     await page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();
-    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+    await page.getByRole('button', { name: 'Resume download' }).click();
     await page.getByTestId('catalog-count').filter({ hasText: '2,220 items' }).waitFor({ timeout: 60_000 });
     await page.getByText('2,220 matches').waitFor();
 

@@ -171,8 +171,8 @@ function FirstDownload() {
   const progress = `${items.toLocaleString()}${total !== null ? ` of ${total.toLocaleString()}` : ''} items`;
   if (syncJobId) {
     return (
-      <EmptyState icon={<CatalogIcon size={28} />} title="Downloading the catalog">
-        <p>Downloading the catalog… {progress}; search opens when it finishes.</p>
+      <EmptyState icon={<CatalogIcon size={28} />} title="Downloading the catalog…">
+        <p>{progress} so far; search opens when the download finishes.</p>
       </EmptyState>
     );
   }
@@ -186,7 +186,7 @@ function FirstDownload() {
         </button>
       }
     >
-      <p>Download paused at {progress}. Resume it to download the rest; search opens when it finishes.</p>
+      <p>Download paused at {progress}. Resume it to download the rest; search opens when the download finishes.</p>
     </EmptyState>
   );
 }
