@@ -23,17 +23,6 @@ export default defineConfig({
       },
     },
   },
-  preload: {
-    build: {
-      outDir: 'out/preload',
-      // A sandboxed preload cannot require node_modules: bundle everything it uses.
-      externalizeDeps: false,
-      rolldownOptions: {
-        input: { index: r('src-main/preload/preload.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
-      },
-    },
-  },
   renderer: {
     root: r('src-renderer'),
     plugins: [react()],

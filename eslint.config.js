@@ -2,8 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Folders and what they may not import: a file's folder tells what it may import. */
-const electronOnlyIn = ['src-main/app/**', 'src-main/preload/**', 'src-main/vault/safe-storage-vault.ts'];
-const noElectron = { name: 'electron', message: 'Only src-main/app, src-main/preload and the safeStorage vault may import electron.' };
+const electronOnlyIn = ['src-main/app/**', 'src-main/vault/safe-storage-vault.ts'];
+const noElectron = { name: 'electron', message: 'Only src-main/app and the safeStorage vault may import electron.' };
 const noMain = { group: ['**/src-main/**', '**/src-main'], message: 'src-renderer and src-shared must not import src-main.' };
 const noRenderer = { group: ['**/src-renderer/**', '**/src-renderer'], message: 'Only src-renderer may import src-renderer.' };
 

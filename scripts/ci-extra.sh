@@ -2,8 +2,8 @@
 # one pass or fail. Sections are owned by different people: append yours, keep the others.
 
 # --- security (reliability/security) ---
-# Electronegativity over main, preload, renderer and contract with the Electron version
-# passed explicitly; fails on any high or medium finding not reviewed in the script.
+# Electronegativity over main, renderer and contract with the Electron version passed
+# explicitly; fails on any high or medium finding (no allow-list).
 gate "electronegativity" node scripts/electronegativity.mjs
 
 # --- bench (performance) ---

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// CI gate: runs Electronegativity over the app's sources (main, preload, renderer, shared
-// contract together, so its global checks see the whole app) with the Electron version
-// passed explicitly, parses its CSV (it exits 0 even with findings) and fails on any HIGH
-// or MEDIUM finding that is not in REVIEWED below.
+// CI gate: runs Electronegativity over the app's sources (main, renderer, shared contract
+// together, so its global checks see the whole app) with the Electron version passed
+// explicitly, parses its CSV (it exits 0 even with findings) and fails on any HIGH or
+// MEDIUM finding. There is no allow-list: a finding is fixed, not silenced.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,16 +14,6 @@ const SOURCES = ['src-main', 'src-renderer', 'src-shared'];
 // `--root DIR` scans the sources of another checkout (a test uses it on a weakened copy).
 const rootArg = process.argv.indexOf('--root');
 const SOURCE_ROOT = rootArg > 0 ? resolve(process.argv[rootArg + 1]) : ROOT;
-
-/**
- * Findings a person reviewed and that no code change can remove. Each entry names the check
- * and the file; anything else at HIGH or MEDIUM fails the gate.
- * - PRELOAD_JS_CHECK is reported for every window that has a preload at all ("review the use
- *   of preload scripts"). Junction needs one to bridge the contract; it runs sandboxed
- *   (sandbox: true, contextIsolation: true) and exposes exactly the contract's methods and
- *   no generic invoke (test/unit/preload/preload.test.ts).
- */
-const REVIEWED = [{ check: 'PRELOAD_JS_CHECK', file: 'src-main/app/window.ts' }];
 
 /** RFC 4180 CSV, enough for Electronegativity's output (quoted fields with commas and quotes). */
 export function parseCsv(text) {
@@ -105,13 +95,11 @@ for (let attempt = 2; attempt <= 3 && findings.some((f) => f.check === 'UNPARSED
   console.error(`electronegativity: incomplete results, scanning again (attempt ${attempt})`);
   findings = scan();
 }
-const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
-const reviewed = serious.filter((f) => REVIEWED.some((r) => r.check === f.check && r.file === f.file));
-const failing = serious.filter((f) => !reviewed.includes(f));
+const failing = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
 const bySeverity = (s) => findings.filter((f) => f.severity === s).length;
-for (const f of findings) console.log(`${f.severity.padEnd(6)} ${f.check} ${f.file}:${f.location} ${f.description}${reviewed.includes(f) ? ' (reviewed)' : ''}`);
+for (const f of findings) console.log(`${f.severity.padEnd(6)} ${f.check} ${f.file}:${f.location} ${f.description}`);
 console.log(
   `electronegativity (Electron ${ELECTRON_VERSION}): ${findings.length} findings; high ${bySeverity('HIGH')}, medium ${bySeverity('MEDIUM')}, low ${bySeverity('LOW')}, ` +
-    `informational ${bySeverity('INFORMATIONAL')}; reviewed ${reviewed.length}; failing (high/medium, not reviewed) ${failing.length}`,
+    `informational ${bySeverity('INFORMATIONAL')}; failing (high/medium) ${failing.length}`,
 );
 process.exit(failing.length ? 1 : 0);

@@ -1,8 +1,8 @@
 /**
  * The one Content-Security-Policy of the renderer, sent as a response header (Electron and
  * the web host) and repeated in index.html's meta tag. No eval, no inline scripts, no
- * remote content: everything comes from the app itself. The WebSocket to the loopback web
- * host is the only connection the page may open besides its own origin.
+ * remote content: everything comes from the app itself, and the page connects only to its
+ * own origin (the contract is served there, see createApiEndpoint).
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'none'",
@@ -10,7 +10,7 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'style-src': "'self'",
   'img-src': "'self' data:",
   'font-src': "'self'",
-  'connect-src': "'self' ws://127.0.0.1:*",
+  'connect-src': "'self'",
   'manifest-src': "'self'",
   'base-uri': "'none'",
   'form-action': "'none'",

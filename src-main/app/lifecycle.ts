@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import { contract } from '../../src-shared/ipc/contract';
+import { registerSecret } from '../log/redact';
 import { createAppContext, type AppContext } from '../services/context';
 import { createHandlers, type Platform } from '../services/handlers';
+import { createApiEndpoint } from '../services/ipc/api-endpoint';
 import { createDispatcher } from '../services/ipc/dispatch';
 import { SafeStorageVault } from '../vault/safe-storage-vault';
-import { forwardEvents, registerIpc } from './ipc';
+import { APP_ORIGIN, APP_PARTITION, registerAppScheme, serveApp } from './app-protocol';
 import { menuTemplate } from './menu';
 import { findElectronNativeBinding } from './native-binding';
 import { resolveRendererLocation } from './renderer-location';
@@ -13,13 +16,12 @@ import { hardenSession } from './session-security';
 import { createMainWindow, guardWebContents, openExternalIfAllowed } from './window';
 
 export interface AppPaths {
-  preload: string;
   indexHtml: string;
 }
 
-/** Bundle layout: out/main/index.js beside out/preload/index.cjs and out/renderer/index.html. */
+/** Bundle layout: out/main/index.js beside out/renderer/index.html. */
 export function appPaths(mainDir: string): AppPaths {
-  return { preload: join(mainDir, '../preload/index.cjs'), indexHtml: join(mainDir, '../renderer/index.html') };
+  return { indexHtml: join(mainDir, '../renderer/index.html') };
 }
 
 const MAX_RELOADS_PER_MINUTE = 3;
@@ -41,6 +43,7 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
     app.quit();
     return false;
   }
+  registerAppScheme();
   let win: BrowserWindow | null = null;
   app.on('second-instance', () => focus(win));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
@@ -65,11 +68,15 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
   const platform: Platform = { version: app.getVersion(), openInBrowser: (url) => openExternalIfAllowed(url) };
   const dispatch = createDispatcher(contract, createHandlers(context, platform), context.log.child('ipc'));
   const location = resolveRendererLocation(paths.indexHtml, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
-  registerIpc({ ipcMain, contract, dispatch, window: () => win, location });
-  forwardEvents(context.events, () => win);
+  // A fresh token per launch: the window gets it in its URL's fragment, nothing else has it.
+  const token = randomBytes(24).toString('base64url');
+  registerSecret(token);
+  const appSession = session.fromPartition(APP_PARTITION);
+  hardenSession(appSession);
+  serveApp(appSession, createApiEndpoint({ dispatch, events: context.events, token, origins: () => [APP_ORIGIN], origin: 'ipc', log: context.log.child('ipc') }), location);
 
   const open = () => {
-    const created = createMainWindow(paths.preload, location);
+    const created = createMainWindow(`${APP_ORIGIN}/index.html#token=${token}`);
     created.on('closed', () => (win = null));
     const crashes: number[] = [];
     created.webContents.on('render-process-gone', (_event, details) => {

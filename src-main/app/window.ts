@@ -1,6 +1,6 @@
 import { BrowserWindow, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from './external-links';
-import type { RendererLocation } from './renderer-location';
+import { APP_PARTITION } from './app-protocol';
 
 /** Opens the URL in the user's browser if it passes the allow-list; false when refused. */
 export async function openExternalIfAllowed(url: string, open: (url: string) => Promise<void> = shell.openExternal): Promise<boolean> {
@@ -30,7 +30,11 @@ export function guardWebContents(contents: WebContents): void {
   });
 }
 
-export function createMainWindow(preload: string, location: RendererLocation): BrowserWindow {
+/**
+ * The one window. It has no preload: the page reaches main only through the contract on
+ * junction://app (see serveApp), in a session of its own. `url` carries the launch token.
+ */
+export function createMainWindow(url: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -43,7 +47,7 @@ export function createMainWindow(preload: string, location: RendererLocation): B
     // Written out here, not built by a helper, so a scanner (Electronegativity) and a reader
     // see the real values at the one place a window is created.
     webPreferences: {
-      preload,
+      partition: APP_PARTITION,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -60,7 +64,6 @@ export function createMainWindow(preload: string, location: RendererLocation): B
   });
   guardWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
-  if (location.kind === 'file') void win.loadFile(location.file);
-  else void win.loadURL(location.url);
+  void win.loadURL(url);
   return win;
 }

@@ -17,7 +17,12 @@ export class EventBus {
     this.emitter.emit('event', name, checked);
   }
 
-  /** Every event, for a transport (Electron window, WebSocket client) to forward. */
+  /** How many transports listen (an event stream per open page): 0 once every page has gone. */
+  listenerCount(): number {
+    return this.emitter.listenerCount('event');
+  }
+
+  /** Every event, for a transport (an open page's event stream) to forward. */
   onAny(listener: Listener): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);

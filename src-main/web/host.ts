@@ -1,15 +1,14 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { contract } from '../../src-shared/ipc/contract';
 import { registerSecret } from '../log/redact';
 import type { AppContext } from '../services/context';
 import { createHandlers, type Platform } from '../services/handlers';
+import { API_PREFIX, createApiEndpoint } from '../services/ipc/api-endpoint';
 import { createDispatcher } from '../services/ipc/dispatch';
-import { serveStatic } from './static-files';
-import { bridgeSocket } from './ws-bridge';
+import { sendResponse, toRequest } from './node-bridge';
+import { staticResponse } from './static-files';
 
 export interface WebHostOptions {
   ctx: AppContext;
@@ -30,21 +29,10 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function sameSecret(given: string | null, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function refuse(socket: Duplex, status: 401 | 403 | 404, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
-}
-
 /**
- * The browser host: serves the renderer on 127.0.0.1 and the contract over a WebSocket at
- * /ws. Only a page from this host (Origin) holding this launch's token may connect; the
- * Host header is checked too, so a DNS-rebinding page cannot read anything.
+ * The browser host: serves the renderer on 127.0.0.1 and the contract at /api (see
+ * createApiEndpoint: this launch's token on every call, the page's own Origin). The Host
+ * header is checked on every request, so a DNS-rebinding page cannot read anything.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { ctx } = options;
@@ -60,33 +48,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   let port = 0;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
-  const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
+  const endpoint = createApiEndpoint({ dispatch, events: ctx.events, token, origins: () => allowedHosts().map((h) => `http://${h}`), origin: 'web', log });
 
   const server = createServer((req, res) => {
-    if (!allowedHosts().includes(req.headers.host ?? '')) {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts().includes(host)) {
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Wrong host');
       return;
     }
-    serveStatic(options.rendererDir, req, res).catch((e: unknown) => {
-      log.error('static file failed', { error: e });
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://host');
-    if (url.pathname !== '/ws') return refuse(socket, 404, 'Not Found');
-    if (!sameSecret(url.searchParams.get('token'), token)) {
-      log.warn('web socket refused: missing or wrong token');
-      return refuse(socket, 401, 'Unauthorized');
-    }
-    if (!allowedHosts().includes(req.headers.host ?? '') || !allowedOrigins().includes(req.headers.origin ?? '')) {
-      log.warn('web socket refused: foreign origin', { origin: req.headers.origin ?? null });
-      return refuse(socket, 403, 'Forbidden');
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, dispatch, ctx.events, log));
+    const request = toRequest(req, `http://${host}`);
+    const pathname = new URL(request.url).pathname;
+    const respond = pathname.startsWith(API_PREFIX) ? endpoint(request) : staticResponse(options.rendererDir, request);
+    respond
+      .then((response) => sendResponse(req, res, response))
+      .catch((e: unknown) => {
+        log.error('web request failed', { path: pathname.slice(0, 80), error: e });
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -101,8 +80,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
     async close() {
-      for (const client of wss.clients) client.terminate();
-      wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
 import { CSP_HEADER } from '../app/csp';
 
 const TYPES: Record<string, string> = {
@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Headers every response of the web host carries, the same CSP as the desktop window. */
+/** Headers every page response carries (web host and desktop window): the one CSP and its companions. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CSP_HEADER,
   'X-Content-Type-Options': 'nosniff',
@@ -27,34 +27,33 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function send(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(text);
+export function textResponse(status: number, text: string): Response {
+  return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
 /** Serves the built renderer read-only: GET/HEAD, files inside `root` only. */
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+export async function staticResponse(root: string, request: Request): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+    pathname = decodeURIComponent(new URL(request.url).pathname);
   } catch {
-    return send(res, 400, 'Bad path');
+    return textResponse(400, 'Bad path');
   }
-  if (pathname.includes('\0')) return send(res, 400, 'Bad path');
+  if (pathname.includes('\0')) return textResponse(400, 'Bad path');
   const base = resolve(root);
   const file = resolve(join(base, pathname === '/' ? 'index.html' : pathname));
-  if (file !== base && !file.startsWith(base + sep)) return send(res, 404, 'Not found');
+  if (file !== base && !file.startsWith(base + sep)) return textResponse(404, 'Not found');
   const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) return send(res, 404, 'Not found');
+  if (!info?.isFile()) return textResponse(404, 'Not found');
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, {
+  const headers = {
     ...SECURITY_HEADERS,
     'Content-Type': type,
     'Content-Length': String(info.size),
     // Hashed asset names never change content; the page itself is always re-read.
     'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
-  });
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+  };
+  if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+  return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, { status: 200, headers });
 }

@@ -3,13 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import WebSocket from 'ws';
 import type { Reply } from '../../src-shared/domain/result';
 import { createLogger } from '../../src-main/log/logger';
 import { createAppContext, defaultLogFile, type AppContext } from '../../src-main/services/context';
 import { openHeadlessVault } from '../../src-main/vault/open-vault';
 import { startWebHost, type WebHost } from '../../src-main/web/host';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../helpers/chromium';
+import { apiCall } from '../helpers/api-call';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RENDERER_DIR = join(ROOT, 'out/renderer');
@@ -36,7 +36,7 @@ export interface E2eApp {
   browser: BrowserContext;
   /** Console errors and page errors (CSP violations land here), for tests to assert none. */
   pageErrors: string[];
-  /** One contract call over the host's WebSocket, the way the page makes it. */
+  /** One contract call to the host, the way the page makes it. */
   call<T = unknown>(channel: string, req?: unknown): Promise<Reply<T>>;
   /** The sidebar item of a screen, e.g. `app.nav('Settings').click()`. */
   nav(label: string): Locator;
@@ -51,20 +51,10 @@ export function ensureBuilt(files: string[] = [join(RENDERER_DIR, 'index.html')]
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Calls one channel over a fresh authorized WebSocket to the host. */
-export function callHost<T>(host: WebHost, channel: string, req: unknown = {}): Promise<Reply<T>> {
-  return new Promise((resolvePromise, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { headers: { Origin: `http://127.0.0.1:${host.port}` } });
-    ws.on('error', reject);
-    ws.on('open', () => ws.send(JSON.stringify({ id: 1, channel, req })));
-    ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString()) as { id?: number; reply?: Reply<T> };
-      if (msg.id === 1 && msg.reply) {
-        ws.close();
-        resolvePromise(msg.reply);
-      }
-    });
-  });
+/** Calls one channel on the host the way the page does (HTTP, with the launch token). */
+export async function callHost<T>(host: WebHost, channel: string, req: unknown = {}): Promise<Reply<T>> {
+  const origin = `http://127.0.0.1:${host.port}`;
+  return (await apiCall<T>(origin, host.token, channel, req, { Origin: origin })).reply;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { apiCall } from '../helpers/api-call';
 import { findLowContrastText } from './contrast';
 import { launchApp, type E2eApp } from './harness';
 
@@ -10,27 +10,12 @@ interface AppInfo {
   vendors: { vendor: string; mode: string }[];
 }
 
-/** Asks the page's browser (not Node) to open a WebSocket; "refused" when it never opens. */
-async function browserSocket(app: E2eApp, query: string): Promise<string> {
-  return app.page.evaluate(
-    (url) =>
-      new Promise<string>((resolve) => {
-        // The browser's own WebSocket, not the `ws` package imported above.
-        const ws = new window.WebSocket(url);
-        ws.onopen = () => (ws.close(), resolve('open'));
-        ws.onclose = () => resolve('refused');
-      }),
-    `ws://127.0.0.1:${app.host.port}/ws${query}`,
-  );
-}
-
-function nodeSocketStatus(app: E2eApp, query: string): Promise<number | 'open'> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${app.host.port}/ws${query}`, { headers: { Origin: `http://127.0.0.1:${app.host.port}` } });
-    ws.on('open', () => (ws.close(), resolve('open')));
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('error', () => undefined);
-  });
+/** A contract call made by the page's browser (not Node) with the given token: the HTTP status. */
+async function browserCallStatus(app: E2eApp, token: string | null): Promise<number> {
+  return app.page.evaluate(async (t) => {
+    const res = await fetch('/api/call/app:info', { method: 'POST', headers: t === null ? {} : { Authorization: `Bearer ${t}` }, body: '{}' });
+    return res.status;
+  }, token);
 }
 
 describe('app shell in Chromium (web host)', () => {
@@ -217,12 +202,13 @@ describe('app shell in Chromium (web host)', () => {
     await bar.waitFor({ state: 'detached' });
   });
 
-  it('refuses a WebSocket without the token or with a wrong one, from the browser and from outside', async () => {
-    expect(await browserSocket(app, '')).toBe('refused');
-    expect(await browserSocket(app, '?token=wrong')).toBe('refused');
-    expect(await browserSocket(app, `?token=${app.host.token}`)).toBe('open');
-    expect(await nodeSocketStatus(app, '')).toBe(401);
-    expect(await nodeSocketStatus(app, `?token=${app.host.token.toUpperCase()}x`)).toBe(401);
+  it('refuses the contract without the token or with a wrong one, from the browser and from outside', async () => {
+    expect(await browserCallStatus(app, null)).toBe(401);
+    expect(await browserCallStatus(app, 'wrong')).toBe(401);
+    expect(await browserCallStatus(app, app.host.token)).toBe(200);
+    const origin = `http://127.0.0.1:${app.host.port}`;
+    expect((await apiCall(origin, null, 'app:info')).status).toBe(401);
+    expect((await apiCall(origin, `${app.host.token.toUpperCase()}x`, 'app:info')).status).toBe(401);
   });
 
   it('a page opened without the token says how to connect', async () => {

@@ -13,9 +13,9 @@ export interface MainServices {
 
 /**
  * What the app's main process does before it is ready: open and migrate the database,
- * open the vault, load settings, build every handler and the dispatcher (Electron then
- * registers one ipcMain handler per channel; the web host puts the same dispatcher on its
- * WebSocket). With sandbox "auto" and no credentials the embedded simulators start too.
+ * open the vault, load settings, build every handler and the dispatcher (the desktop window's
+ * app scheme and the web host then put it behind the same HTTP endpoint). With sandbox
+ * "auto" and no credentials the embedded simulators start too.
  */
 export async function startMainServices(o: {
   dataDir: string;

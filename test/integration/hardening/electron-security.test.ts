@@ -90,18 +90,22 @@ describe('content security policy of the built renderer', () => {
 });
 
 describe('Electronegativity gate', () => {
-  it('fails on a weakened window (contextIsolation off, Auxclick on) and names the checks', () => {
+  it('fails on a weakened window (contextIsolation off, Auxclick on, a preload added) and names the checks', () => {
     const dir = tempDir('junction-en-');
     try {
       for (const d of ['src-main', 'src-renderer', 'src-shared']) cpSync(join(ROOT, d), join(dir.path, d), { recursive: true });
       const window = join(dir.path, 'src-main/app/window.ts');
-      const weakened = readFileSync(window, 'utf8').replace('contextIsolation: true', 'contextIsolation: false').replace("disableBlinkFeatures: 'Auxclick',", '');
+      const weakened = readFileSync(window, 'utf8')
+        .replace('contextIsolation: true', 'contextIsolation: false')
+        .replace("disableBlinkFeatures: 'Auxclick',", '')
+        .replace('partition: APP_PARTITION,', "partition: APP_PARTITION,\n      preload: '/tmp/preload.cjs',");
       expect(weakened).toContain('contextIsolation: false');
       writeFileSync(window, weakened);
       const run = spawnSync(process.execPath, [join(ROOT, 'scripts/electronegativity.mjs'), '--root', dir.path], { encoding: 'utf8', timeout: 300_000 });
       expect(run.stdout).toMatch(/HIGH\s+CONTEXT_ISOLATION_JS_CHECK src-main\/app\/window\.ts/);
       expect(run.stdout).toMatch(/MEDIUM\s+AUXCLICK_JS_CHECK src-main\/app\/window\.ts/);
-      expect(run.stdout).toMatch(/failing \(high\/medium, not reviewed\) 2$/m);
+      expect(run.stdout).toMatch(/MEDIUM\s+PRELOAD_JS_CHECK src-main\/app\/window\.ts/);
+      expect(run.stdout).toMatch(/failing \(high\/medium\) 3$/m);
       expect(run.status).toBe(1);
     } finally {
       dir.cleanup();

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { ensureBuilt, RENDERER_DIR } from '../../e2e/harness';
+import { apiCall } from '../../helpers/api-call';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const WEB_JS = join(ROOT, 'out/main/web.js');
@@ -39,16 +39,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function socket(token: string | null): Promise<number | WebSocket> {
-  return new Promise((res) => {
-    const q = token === null ? '' : `?token=${token}`;
-    const ws = new WebSocket(`ws://127.0.0.1:${url.port}/ws${q}`, { headers: { Origin: url.origin } });
-    ws.on('open', () => res(ws));
-    ws.on('unexpected-response', (_req, r) => res(r.statusCode ?? 0));
-    ws.on('error', () => undefined);
-  });
-}
-
 describe('npm run web (out/main/web.js as a child process)', () => {
   it('prints a 127.0.0.1 URL with a fresh token and serves the built renderer', async () => {
     expect(url.hostname).toBe('127.0.0.1');
@@ -61,15 +51,11 @@ describe('npm run web (out/main/web.js as a child process)', () => {
   });
 
   it('answers the contract only with its token', async () => {
-    expect(await socket(null)).toBe(401);
-    expect(await socket('guess')).toBe(401);
-    const ws = (await socket(new URLSearchParams(url.hash.slice(1)).get('token')))! as WebSocket;
-    const reply = await new Promise<{ reply: { ok: boolean; value: { dataDir: string } } }>((res) => {
-      ws.on('message', (d) => res(JSON.parse(d.toString())));
-      ws.send(JSON.stringify({ id: 1, channel: 'app:info', req: {} }));
-    });
-    expect(reply.reply).toMatchObject({ ok: true, value: { dataDir: dir } });
-    ws.close();
+    expect((await apiCall(url.origin, null, 'app:info')).status).toBe(401);
+    expect((await apiCall(url.origin, 'guess', 'app:info')).status).toBe(401);
+    const { status, reply } = await apiCall(url.origin, new URLSearchParams(url.hash.slice(1)).get('token'), 'app:info', {}, { Origin: url.origin });
+    expect(status).toBe(200);
+    expect(reply).toMatchObject({ ok: true, value: { dataDir: dir } });
   });
 
   it('keeps the token out of its log and stops cleanly on SIGTERM', async () => {

@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CSP_HEADER } from '../../../src-main/app/csp';
 import { silentLogger } from '../../../src-main/log/logger';
 import { createAppContext, type AppContext } from '../../../src-main/services/context';
 import { openHeadlessVault } from '../../../src-main/vault/open-vault';
 import { startWebHost, type WebHost } from '../../../src-main/web/host';
+import { apiCall, openEvents } from '../../helpers/api-call';
 
 let dir: string;
 let ctx: AppContext;
@@ -44,30 +44,6 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 
 const origin = () => `http://127.0.0.1:${host.port}`;
 
-/** Opens a socket; resolves with it once open, or with the HTTP status that refused it. */
-function connect(query: string, headers: Record<string, string> = { Origin: origin() }): Promise<WebSocket | number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { headers });
-    ws.on('open', () => resolve(ws));
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('error', () => resolve(-1));
-  });
-}
-
-function rpc(ws: WebSocket, msg: unknown): Promise<{ id: unknown; reply: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const parsed = JSON.parse(data.toString());
-      if ('reply' in parsed) {
-        ws.off('message', onMessage);
-        resolve(parsed);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
-  });
-}
-
 describe('web host: static files', () => {
   it('serves the renderer on 127.0.0.1 with the CSP header, and prints a URL carrying the token', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
@@ -94,48 +70,54 @@ describe('web host: static files', () => {
   });
 });
 
-describe('web host: the contract over a WebSocket', () => {
-  it('refuses a connection without the token, or with a wrong one (HTTP 401)', async () => {
-    expect(await connect('')).toBe(401);
-    expect(await connect('?token=')).toBe(401);
-    expect(await connect(`?token=${host.token.slice(0, -1)}x`)).toBe(401);
-    expect(await connect(`?token=${host.token}extra`)).toBe(401);
+describe('web host: the contract over HTTP', () => {
+  it('refuses a call or the event stream without the token, or with a wrong one (HTTP 401), changing nothing', async () => {
+    const before = ctx.settings.get();
+    for (const token of [null, '', `${host.token.slice(0, -1)}x`, `${host.token}extra`]) {
+      const { status, reply } = await apiCall(origin(), token, 'settings:update', { theme: 'dark' });
+      expect(status, String(token)).toBe(401);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    }
+    expect((await openEvents(origin(), 'guess')).status).toBe(401);
+    expect(ctx.settings.get()).toEqual(before);
   });
 
   it('refuses the right token from a foreign page (HTTP 403)', async () => {
-    expect(await connect(`?token=${host.token}`, { Origin: 'https://evil.example' })).toBe(403);
-    expect(await connect(`?token=${host.token}`, {})).toBe(403);
+    const { status, reply } = await apiCall(origin(), host.token, 'settings:update', { theme: 'dark' }, { Origin: 'https://evil.example' });
+    expect(status).toBe(403);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect((await openEvents(origin(), host.token, { Origin: 'http://127.0.0.1:1' })).status).toBe(403);
+    expect(ctx.settings.get().theme).not.toBe('dark');
   });
 
   it('round-trips a call with the token and changes state', async () => {
-    const ws = (await connect(`?token=${host.token}`)) as WebSocket;
-    expect(ws).toBeInstanceOf(WebSocket);
-    const update = await rpc(ws, { id: 1, channel: 'settings:update', req: { theme: 'dark', priceBatchSize: 25 } });
-    expect(update).toMatchObject({ id: 1, reply: { ok: true, value: { theme: 'dark', priceBatchSize: 25 } } });
-    const read = await rpc(ws, { id: 'two', channel: 'settings:get', req: {} });
-    expect(read).toMatchObject({ id: 'two', reply: { ok: true, value: { theme: 'dark', priceBatchSize: 25 } } });
-    const info = await rpc(ws, { id: 3, channel: 'app:info', req: {} });
+    const update = await apiCall(origin(), host.token, 'settings:update', { theme: 'dark', priceBatchSize: 25 }, { Origin: origin() });
+    expect(update).toMatchObject({ status: 200, reply: { ok: true, value: { theme: 'dark', priceBatchSize: 25 } } });
+    const read = await apiCall(origin(), host.token, 'settings:get', {});
+    expect(read.reply).toMatchObject({ ok: true, value: { theme: 'dark', priceBatchSize: 25 } });
+    const info = await apiCall(origin(), host.token, 'app:info');
     expect(info.reply).toMatchObject({ ok: true, value: { version: '1.2.3' } });
-    ws.close();
   });
 
-  it('refuses malformed requests, unknown channels and garbage, changing nothing', async () => {
-    const ws = (await connect(`?token=${host.token}`)) as WebSocket;
+  it('refuses malformed requests, unknown channels, garbage and oversized bodies, changing nothing', async () => {
     const before = ctx.settings.get();
-    const bad = await rpc(ws, { id: 4, channel: 'settings:update', req: { priceBatchSize: -5 } });
+    const bad = await apiCall(origin(), host.token, 'settings:update', { priceBatchSize: -5 });
     expect(bad.reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('priceBatchSize') } });
-    const unknown = await rpc(ws, { id: 5, channel: 'vault:dump', req: {} });
+    const unknown = await apiCall(origin(), host.token, 'vault:dump', {});
     expect(unknown.reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    const garbage = await rpc(ws, 'not json');
-    expect(garbage).toMatchObject({ id: null, reply: { ok: false, error: { code: 'BAD_REQUEST' } } });
+    const garbage = await apiCall(origin(), host.token, 'settings:update', 'not json');
+    expect(garbage).toMatchObject({ status: 400, reply: { ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('not valid JSON') } } });
+    const huge = await apiCall(origin(), host.token, 'settings:update', { theme: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge).toMatchObject({ status: 413, reply: { ok: false, error: { code: 'BAD_REQUEST' } } });
+    const get = await fetch(`${origin()}/api/call/settings:update`, { headers: { Authorization: `Bearer ${host.token}` } });
+    expect(get.status).toBe(405);
     expect(ctx.settings.get()).toEqual(before);
-    ws.close();
   });
 
-  it('pushes job progress events to connected pages', async () => {
-    const ws = (await connect(`?token=${host.token}`)) as WebSocket;
-    const seen: { event: string; payload: { kind: string } }[] = [];
-    ws.on('message', (d) => seen.push(JSON.parse(d.toString())));
+  it('streams job progress events to connected pages, and stops when the page goes away', async () => {
+    const stream = await openEvents(origin(), host.token);
+    expect(stream.status).toBe(200);
+    await vi.waitFor(() => expect(stream.lines).toEqual([{ ready: true }]));
     let release!: () => void;
     const job = ctx.jobs.start('web-test', (_signal, report) => new Promise<void>((r) => {
       report(1, 2, 'halfway');
@@ -143,9 +125,12 @@ describe('web host: the contract over a WebSocket', () => {
     }));
     release();
     await job.done;
-    await new Promise((r) => setTimeout(r, 100));
+    await vi.waitFor(() => expect(stream.lines).toHaveLength(4));
+    const seen = stream.lines.slice(1) as { event: string; payload: { kind: string } }[];
     expect(seen.map((m) => m.event)).toEqual(['job:progress', 'job:progress', 'job:finished']);
     expect(seen[1]).toMatchObject({ event: 'job:progress', payload: { kind: 'web-test', done: 1, total: 2, phase: 'halfway' } });
-    ws.close();
+    stream.stop();
+    // The host drops its listener once the page is gone: later events go nowhere, nothing piles up.
+    await vi.waitFor(() => expect(ctx.events.listenerCount()).toBe(0));
   });
 });

@@ -39,7 +39,7 @@ describe('content security policy', () => {
   it('is set as a response header, replacing any the response carried', () => {
     hardenSession(electron.session.defaultSession as never);
     let out: { responseHeaders: Record<string, string[]> } | undefined;
-    fake.headersListener!(
+    fake.defaultSession.headersListener!(
       { responseHeaders: { 'content-security-policy': ["script-src 'unsafe-inline'"], 'Content-Type': ['text/html'] } },
       (r) => (out = r as typeof out),
     );
@@ -50,9 +50,9 @@ describe('content security policy', () => {
     hardenSession(electron.session.defaultSession as never);
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
       let granted: boolean | undefined;
-      fake.permissionHandler!({}, permission, (allow) => (granted = allow));
+      fake.defaultSession.permissionHandler!({}, permission, (allow) => (granted = allow));
       expect(granted, permission).toBe(false);
     }
-    expect(fake.permissionCheck!()).toBe(false);
+    expect(fake.defaultSession.permissionCheck!()).toBe(false);
   });
 });

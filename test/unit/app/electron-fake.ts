@@ -5,20 +5,8 @@ import { vi } from 'vitest';
  * A stand-in for the parts of Electron the shell uses (Electron's binary is not installed
  * in CI). It records what the shell asked for so tests can assert on it.
  */
-export interface FakeFrame {
-  processId: number;
-  routingId: number;
-  url: string;
-  parent: FakeFrame | null;
-}
-
-let nextId = 1;
-
 export class FakeWebContents extends EventEmitter {
-  readonly id = nextId++;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  readonly mainFrame: FakeFrame = { processId: this.id, routingId: 1, url: 'about:blank', parent: null };
-  readonly send = vi.fn();
   readonly reload = vi.fn();
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
@@ -37,12 +25,7 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   destroyed = false;
   minimized = false;
-  readonly loadFile = vi.fn(async (file: string) => {
-    this.webContents.mainFrame.url = new URL(`file://${file}`).href;
-  });
-  readonly loadURL = vi.fn(async (url: string) => {
-    this.webContents.mainFrame.url = url;
-  });
+  readonly loadURL = vi.fn(async (_url: string) => undefined);
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => (this.minimized = false));
@@ -58,25 +41,45 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-type Handler = (event: unknown, ...args: unknown[]) => unknown;
+type ProtocolHandler = (request: Request) => Promise<Response> | Response;
+
+/** A session as the shell uses it: CSP header hook, permission handlers, scheme handlers. */
+export class FakeSession {
+  headersListener: null | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) = null;
+  permissionHandler: null | ((wc: unknown, permission: string, cb: (allow: boolean) => void) => void) = null;
+  permissionCheck: null | ((...args: unknown[]) => boolean) = null;
+  readonly schemes = new Map<string, ProtocolHandler>();
+  readonly webRequest = { onHeadersReceived: (listener: FakeSession['headersListener']) => (this.headersListener = listener) };
+  readonly protocol = {
+    handle: (scheme: string, handler: ProtocolHandler) => {
+      if (this.schemes.has(scheme)) throw new Error(`second handler for ${scheme}:`);
+      this.schemes.set(scheme, handler);
+    },
+  };
+  setPermissionRequestHandler(h: FakeSession['permissionHandler']) {
+    this.permissionHandler = h;
+  }
+  setPermissionCheckHandler(h: FakeSession['permissionCheck']) {
+    this.permissionCheck = h;
+  }
+}
 
 export const fake = {
   lock: true,
-  handlers: new Map<string, Handler>(),
   appEvents: new EventEmitter(),
-  headersListener: null as null | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
-  permissionHandler: null as null | ((wc: unknown, permission: string, cb: (allow: boolean) => void) => void),
-  permissionCheck: null as null | ((...args: unknown[]) => boolean),
+  defaultSession: new FakeSession(),
+  partitions: new Map<string, FakeSession>(),
+  privilegedSchemes: [] as unknown[],
   openExternal: vi.fn(async (_url: string) => undefined),
   quit: vi.fn(),
   menu: null as unknown,
   reset() {
     this.menu = null;
     this.lock = true;
-    this.handlers.clear();
     this.appEvents.removeAllListeners();
-    this.headersListener = null;
-    this.permissionHandler = null;
+    this.defaultSession = new FakeSession();
+    this.partitions.clear();
+    this.privilegedSchemes = [];
     this.openExternal.mockClear();
     this.quit.mockClear();
     FakeBrowserWindow.instances = [];
@@ -104,21 +107,20 @@ export function electronModule() {
     isPackaged: true,
   };
   const session = {
-    defaultSession: {
-      webRequest: {
-        onHeadersReceived: (listener: typeof fake.headersListener) => (fake.headersListener = listener),
-      },
-      setPermissionRequestHandler: (h: typeof fake.permissionHandler) => (fake.permissionHandler = h),
-      setPermissionCheckHandler: (h: typeof fake.permissionCheck) => (fake.permissionCheck = h),
+    get defaultSession() {
+      return fake.defaultSession;
+    },
+    fromPartition(name: string) {
+      let s = fake.partitions.get(name);
+      if (!s) fake.partitions.set(name, (s = new FakeSession()));
+      return s;
     },
   };
-  const ipcMain = {
-    handle: (channel: string, handler: Handler) => {
-      if (fake.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-      fake.handlers.set(channel, handler);
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => {
+      if (fake.privilegedSchemes.length) throw new Error('registerSchemesAsPrivileged may be called only once');
+      fake.privilegedSchemes = schemes;
     },
-    removeHandler: (channel: string) => fake.handlers.delete(channel),
-    on: vi.fn(),
   };
   const shell = { openExternal: fake.openExternal };
   const dialog = { showErrorBox: vi.fn() };
@@ -126,6 +128,6 @@ export function electronModule() {
     buildFromTemplate: (template: unknown[]) => ({ template }),
     setApplicationMenu: (menu: unknown) => (fake.menu = menu),
   };
-  const named = { app, BrowserWindow: FakeBrowserWindow, Menu, session, ipcMain, shell, dialog, safeStorage: plainSafeStorage };
+  const named = { app, BrowserWindow: FakeBrowserWindow, Menu, session, protocol, shell, dialog, safeStorage: plainSafeStorage };
   return { default: named, ...named };
 }

@@ -6,16 +6,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./electron-fake')).electronModule());
 
 const { fake, FakeBrowserWindow, FakeWebContents } = await import('./electron-fake');
-const { contract } = await import('../../../src-shared/ipc/contract');
 const { runApp } = await import('../../../src-main/app/lifecycle');
+const { CSP_HEADER } = await import('../../../src-main/app/csp');
 const electron = await import('electron');
 
-const paths = { preload: '/app/out/preload/index.cjs', indexHtml: '/app/out/renderer/index.html' };
 let dir: string;
+let paths: { indexHtml: string };
 
 beforeEach(() => {
   fake.reset();
   dir = mkdtempSync(join(tmpdir(), 'junction-app-'));
+  const renderer = mkdtempSync(join(tmpdir(), 'junction-renderer-'));
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Junction</title>');
+  paths = { indexHtml: join(renderer, 'index.html') };
   vi.stubEnv('JUNCTION_DATA_DIR', dir);
 });
 afterEach(async () => {
@@ -24,7 +27,27 @@ afterEach(async () => {
   await vi.waitFor(() => expect(fake.quit).toHaveBeenCalled());
   vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(join(paths.indexHtml, '..'), { recursive: true, force: true });
 });
+
+/** What the window's page sees: the junction: scheme of its own session, and the token its URL carried. */
+function windowPage() {
+  const win = FakeBrowserWindow.instances[0]!;
+  const url = new URL(win.loadURL.mock.calls[0]![0]);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+  const handler = fake.partitions.get((win.options.webPreferences as { partition: string }).partition)!.schemes.get('junction')!;
+  const call = async (channel: string, req: unknown, headers: Record<string, string> = {}) => {
+    const res = await handler(
+      new Request(`junction://app/api/call/${channel}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, Origin: 'junction://app', 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(req),
+      }),
+    );
+    return { status: res.status, reply: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } } };
+  };
+  return { win, url, token, handler, call };
+}
 
 describe('desktop app lifecycle', () => {
   it('a second instance quits at once without opening a window or the database', async () => {
@@ -46,26 +69,62 @@ describe('desktop app lifecycle', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(1);
   });
 
-  it('keeps its data in JUNCTION_DATA_DIR and answers the window over the contract', async () => {
+  it('keeps its data in JUNCTION_DATA_DIR and answers the window over the contract on its own scheme', async () => {
     await runApp(paths);
-    const win = FakeBrowserWindow.instances[0]!;
-    expect([...fake.handlers.keys()].sort()).toEqual(Object.keys(contract).sort());
-    const info = (await fake.handlers.get('app:info')!({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, {})) as {
-      ok: boolean;
-      value: { dataDir: string; version: string };
-    };
-    expect(info).toMatchObject({ ok: true, value: { dataDir: dir, version: '9.9.9-test' } });
+    const page = windowPage();
+    expect(`${page.url.protocol}//${page.url.host}${page.url.pathname}`).toBe('junction://app/index.html');
+    expect(page.token.length).toBeGreaterThanOrEqual(32);
+    const info = await page.call('app:info', {});
+    expect(info).toMatchObject({ status: 200, reply: { ok: true, value: { dataDir: dir, version: '9.9.9-test' } } });
     expect(readdirSync(dir)).toContain('junction.db');
+    // The default session knows nothing of the scheme: only the window's partition serves it.
+    expect(fake.defaultSession.schemes.size).toBe(0);
+  });
+
+  it('registers junction: as a secure fetchable scheme, neither CORS-enabled nor bypassing the CSP', async () => {
+    await runApp(paths);
+    expect(fake.privilegedSchemes).toEqual([{ scheme: 'junction', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
+  it('serves the page with the CSP, and nothing outside the renderer folder', async () => {
+    await runApp(paths);
+    const { handler } = windowPage();
+    const page = await handler(new Request('junction://app/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CSP_HEADER);
+    expect(await page.text()).toContain('<title>Junction</title>');
+    for (const url of ['junction://app/../junction.db', 'junction://app/%2e%2e/%2e%2e/etc/passwd', 'junction://other/index.html']) {
+      expect((await handler(new Request(url))).status, url).toBe(404);
+    }
+  });
+
+  it('refuses calls without the launch token or from another origin, changing nothing', async () => {
+    await runApp(paths);
+    const page = windowPage();
+    const before = await page.call('settings:get', {});
+    expect((await page.call('settings:update', { theme: 'dark' }, { Authorization: 'Bearer guess' })).status).toBe(401);
+    expect((await page.call('settings:update', { theme: 'dark' }, { Authorization: '' })).status).toBe(401);
+    expect((await page.call('settings:update', { theme: 'dark' }, { Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await page.call('settings:get', {})).reply).toEqual(before.reply);
+  });
+
+  it('streams main-side events to the page', async () => {
+    await runApp(paths);
+    const page = windowPage();
+    const res = await page.handler(new Request('junction://app/api/events', { headers: { Authorization: `Bearer ${page.token}` } }));
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toBe('{"ready":true}\n');
+    // A catalog sync (against the embedded sandbox) is a job: its progress reaches the page.
+    expect((await page.call('catalog:sync', {})).reply).toMatchObject({ ok: true });
+    const next = await reader.read();
+    expect(JSON.parse(next.value!.split('\n')[0]!)).toMatchObject({ event: 'job:progress', payload: { kind: expect.any(String) } });
+    await reader.cancel();
   });
 
   it('stores credentials encrypted through safeStorage, never in plain text', async () => {
     await runApp(paths);
-    const win = FakeBrowserWindow.instances[0]!;
     const canary = 'canary-secret-7f3a9c';
-    const reply = (await fake.handlers.get('credentials:set')!(
-      { sender: win.webContents, senderFrame: win.webContents.mainFrame },
-      { vendor: 'portal', values: { appId: 'app', secretKey: canary, userKey: 'uk' } },
-    )) as { ok: boolean; value: unknown };
+    const { reply } = await windowPage().call('credentials:set', { vendor: 'portal', values: { appId: 'app', secretKey: canary, userKey: 'uk' } });
     expect(reply).toMatchObject({ ok: true, value: { vendor: 'portal', source: 'vault' } });
     expect(JSON.stringify(reply)).not.toContain(canary);
     expect(readFileSync(join(dir, 'vault.json'), 'utf8')).not.toContain(canary);
@@ -115,10 +174,13 @@ describe('desktop app lifecycle', () => {
     expect(message).toContain('npm start');
   });
 
-  it('sends the CSP header from the default session', async () => {
+  it("hardens both the default session and the window's own: CSP header, no permissions", async () => {
     await runApp(paths);
-    let out: { responseHeaders: Record<string, string[]> } | undefined;
-    fake.headersListener!({ responseHeaders: {} }, (r) => (out = r as typeof out));
-    expect(out!.responseHeaders['Content-Security-Policy']?.[0]).toContain("script-src 'self'");
+    for (const session of [fake.defaultSession, fake.partitions.get('persist:junction')!]) {
+      let out: { responseHeaders: Record<string, string[]> } | undefined;
+      session.headersListener!({ responseHeaders: {} }, (r) => (out = r as typeof out));
+      expect(out!.responseHeaders['Content-Security-Policy']?.[0]).toBe(CSP_HEADER);
+      expect(session.permissionCheck!()).toBe(false);
+    }
   });
 });

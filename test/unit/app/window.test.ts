@@ -7,12 +7,15 @@ const { createMainWindow, guardWebContents } = await import('../../../src-main/a
 
 beforeEach(() => fake.reset());
 
+const URL = 'junction://app/index.html#token=t0k3n';
+
 describe('main window', () => {
-  it('is isolated, sandboxed and has no Node, with our preload', () => {
-    createMainWindow('/app/out/preload/index.cjs', { kind: 'file', file: '/app/out/renderer/index.html' });
+  it('is isolated, sandboxed, has no Node and no preload, in its own session', () => {
+    createMainWindow(URL);
     const win = FakeBrowserWindow.instances[0]!;
-    expect(win.options.webPreferences).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      partition: 'persist:junction',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -23,19 +26,14 @@ describe('main window', () => {
       nodeIntegrationInWorker: false,
       disableBlinkFeatures: 'Auxclick',
     });
-    expect(win.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html');
-    expect(win.loadURL).not.toHaveBeenCalled();
-  });
-
-  it('loads the dev server URL when one is given', () => {
-    createMainWindow('/p.cjs', { kind: 'url', url: 'http://localhost:5173' });
-    expect(FakeBrowserWindow.instances[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+    expect(prefs).not.toHaveProperty('preload');
+    expect(win.loadURL).toHaveBeenCalledWith(URL);
   });
 
   it('denies every navigation; only allow-listed https links go to the browser', async () => {
-    createMainWindow('/p.cjs', { kind: 'file', file: '/r/index.html' });
+    createMainWindow(URL);
     const contents = FakeBrowserWindow.instances[0]!.webContents;
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'http://portal.io/', 'https://api.portal.io/docs']) {
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'http://portal.io/', 'https://api.portal.io/docs', 'junction://app/other.html']) {
       expect(contents.fire('will-navigate', url), url).toBe(true);
     }
     await vi.waitFor(() => expect(fake.openExternal).toHaveBeenCalledTimes(1));
@@ -43,17 +41,18 @@ describe('main window', () => {
   });
 
   it('denies window.open, handing only allow-listed links to the browser', async () => {
-    createMainWindow('/p.cjs', { kind: 'file', file: '/r/index.html' });
+    createMainWindow(URL);
     const open = FakeBrowserWindow.instances[0]!.webContents.windowOpenHandler!;
     expect(open({ url: 'https://attacker.example/phish' })).toEqual({ action: 'deny' });
     expect(open({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(open({ url: 'junction://app/index.html' })).toEqual({ action: 'deny' });
     expect(open({ url: 'https://www.srsdistribution.com/' })).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(fake.openExternal).toHaveBeenCalledTimes(1));
     expect(fake.openExternal).toHaveBeenCalledWith('https://www.srsdistribution.com/');
   });
 
   it('refuses webviews and guards each web contents once', async () => {
-    const win = createMainWindow('/p.cjs', { kind: 'file', file: '/r/index.html' }) as unknown as InstanceType<typeof FakeBrowserWindow>;
+    const win = createMainWindow(URL) as unknown as InstanceType<typeof FakeBrowserWindow>;
     const contents = win.webContents;
     guardWebContents(contents as never);
     expect(contents.fire('will-attach-webview')).toBe(true);

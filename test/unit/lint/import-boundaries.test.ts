@@ -19,12 +19,11 @@ describe('import boundaries (npm run lint)', () => {
     expect((await lintAs('src-shared/domain/bad.ts', "import { x } from '../../src-renderer/api';\nexport const y = x;\n")).join()).toMatch(/Only src-renderer/);
   });
 
-  it('only the shell, the preload and the safeStorage vault import electron', async () => {
+  it('only the shell and the safeStorage vault import electron', async () => {
     const code = "import { app } from 'electron';\nexport const a = app;\n";
     expect((await lintAs('src-main/store/bad.ts', code)).join()).toMatch(/Only src-main\/app/);
     expect((await lintAs('src-renderer/bad.ts', code)).join()).toMatch(/Only src-main\/app/);
     expect(await lintAs('src-main/app/ok.ts', code)).toEqual([]);
-    expect(await lintAs('src-main/preload/ok.ts', code)).toEqual([]);
     expect(await lintAs('src-main/vault/safe-storage-vault.ts', code)).toEqual([]);
   });
 

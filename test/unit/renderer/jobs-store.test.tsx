@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { contract, events } from '../../../src-shared/ipc/contract';
-import { buildApi, type Transport } from '../../../src-shared/ipc/define';
+import type { Transport } from '../../../src-shared/ipc/define';
+import { rendererTransport } from '../../helpers/renderer-api';
+
+vi.mock('../../../src-renderer/api', async () => (await import('../../helpers/renderer-api')).rendererApiModule());
 
 /**
- * Stands in for the preload: the renderer sees `window.junction` built from the contract,
+ * Stands in for main's side of the contract: the renderer's api goes to this transport,
  * and the test plays main by emitting the contract's job events.
  */
 const listeners = new Map<string, Set<(p: unknown) => void>>();
@@ -24,7 +26,7 @@ const transport: Transport = {
   },
 };
 const emit = (name: string, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload));
-window.junction = buildApi(contract, events, transport);
+rendererTransport.current = transport;
 
 const { useJobs, watchJobs, jobLabel, QUIET_JOB_MS } = await import('../../../src-renderer/app/jobs-store');
 const { useToasts } = await import('../../../src-renderer/app/toast-store');

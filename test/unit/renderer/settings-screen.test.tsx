@@ -4,12 +4,14 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
+import { rendererTransport } from '../../helpers/renderer-api';
+
+vi.mock('../../../src-renderer/api', async () => (await import('../../helpers/renderer-api')).rendererApiModule());
 
 // electron-store (under the safeStorage vault) asks Electron for paths; Electron is not installed here.
 vi.mock('electron', async () => (await import('../app/electron-fake')).electronModule());
 
-const { contract, events } = await import('../../../src-shared/ipc/contract');
-const { buildApi } = await import('../../../src-shared/ipc/define');
+const { contract } = await import('../../../src-shared/ipc/contract');
 const { silentLogger } = await import('../../../src-main/log/logger');
 const { createAppContext } = await import('../../../src-main/services/context');
 const { createHandlers } = await import('../../../src-main/services/handlers');
@@ -29,7 +31,7 @@ const keyringless = {
 const CANARY = 'CANARY-portal-secret-91c2';
 
 /**
- * The Settings screen in jsdom over the real main side: window.junction is the contract API
+ * The Settings screen in jsdom over the real main side: the renderer's api is the contract
  * over the real dispatcher, services, SQLite file and the safeStorage vault.
  */
 describe('Settings screen: credentials on a system without a keyring', () => {
@@ -42,7 +44,7 @@ describe('Settings screen: credentials on a system without a keyring', () => {
     vi.stubEnv('JUNCTION_DATA_DIR', dir.path);
     ctx = await createAppContext({ dataDir: dir.path, env: {}, log: silentLogger, vault: new SafeStorageVault(keyringless, dir.path), sandbox: 'off' });
     const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openInBrowser: async () => false }), silentLogger);
-    window.junction = buildApi(contract, events, { call: (channel, req) => dispatch(channel, req, { origin: 'test' }), subscribe: () => () => undefined });
+    rendererTransport.current = { call: (channel, req) => dispatch(channel, req, { origin: 'test' }), subscribe: () => () => undefined };
     const { SettingsScreen } = await import('../../../src-renderer/features/settings/SettingsScreen');
     host = document.createElement('div');
     document.body.append(host);

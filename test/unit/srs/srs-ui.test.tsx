@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, events } from '../../../src-shared/ipc/contract';
-import { buildApi } from '../../../src-shared/ipc/define';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { contract } from '../../../src-shared/ipc/contract';
 import { silentLogger } from '../../../src-main/log/logger';
 import { startSandboxServer, type SandboxServer } from '../../../src-main/sandbox/server';
 import { createAppContext, type AppContext } from '../../../src-main/services/context';
@@ -12,11 +11,14 @@ import { createDispatcher } from '../../../src-main/services/ipc/dispatch';
 import { SrsProductsService } from '../../../src-main/services/srs/products-service';
 import { openHeadlessVault } from '../../../src-main/vault/open-vault';
 import { tempDir } from '../../helpers/temp-dir';
+import { rendererTransport } from '../../helpers/renderer-api';
+
+vi.mock('../../../src-renderer/api', async () => (await import('../../helpers/renderer-api')).rendererApiModule());
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /**
- * The SRS screen in jsdom, wired to the real main side: window.junction is the contract API over
+ * The SRS screen in jsdom, wired to the real main side: the renderer's api is the contract over
  * the real dispatcher, services, SQLite file and the SRS sandbox on 127.0.0.1.
  */
 describe('SRS screen (renderer over the real contract)', () => {
@@ -41,10 +43,10 @@ describe('SRS screen (renderer over the real contract)', () => {
     await new SrsProductsService(ctx).startSync(['BRRIV', 'DALTX']).done;
     ctx.settings.update({ srsDefaultBranch: 'BRRIV', srsDefaultJobAccount: 1 });
     const dispatch = createDispatcher(contract, createHandlers(ctx, { version: 'test', openInBrowser: async () => false }), silentLogger);
-    window.junction = buildApi(contract, events, {
+    rendererTransport.current = {
       call: (channel, req) => dispatch(channel, req, { origin: 'test' }),
       subscribe: () => () => undefined,
-    });
+    };
     host = document.createElement('div');
     document.body.append(host);
     root = createRoot(host);
