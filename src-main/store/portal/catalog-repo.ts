@@ -67,13 +67,20 @@ const SELECT_COLUMNS = `i.id, i.brand, i.model, i.description, i.category_id, c.
 /**
  * Turns what the user typed into an FTS5 query: every word must match as a prefix
  * ("landm pro" finds "Landmark Pro"). Words are quoted, so FTS syntax in the input is inert.
+ * A one-character word the user has typed past ("9" in "9 2 channel", "s" in "s 47") is a
+ * whole token: as a prefix it would match most of the catalog and filter nothing, yet cost
+ * the longest doclist merge of the search. The word still being typed stays a prefix.
  */
 export function ftsQuery(text: string): string | null {
-  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
   if (!words.length) return null;
+  const typingLast = !/[^\p{L}\p{N}]$/u.test(text);
   return words
-    .slice(0, 12)
-    .map((w) => `"${w.replace(/"/g, '""')}"*`)
+    .map((w, i) => {
+      const quoted = `"${w.replace(/"/g, '""')}"`;
+      const typedPast = i < words.length - 1 || !typingLast;
+      return typedPast && [...w].length === 1 ? quoted : `${quoted}*`;
+    })
     .join(' ');
 }
 
@@ -83,7 +90,7 @@ export function ftsQuery(text: string): string | null {
  * takes tens of ms per keystroke. A text-only search with more matches than this ranks the
  * first this-many matches (catalog order) and lists the rest after them; the total stays exact.
  */
-export const RANKED_CANDIDATES = 1_000;
+export const RANKED_CANDIDATES = 500;
 
 /** WAL size (pages of 4 KiB) a catalog page commit lets build up before checkpointing: 64 MiB. */
 const PAGE_COMMIT_WAL_PAGES = 16_000;

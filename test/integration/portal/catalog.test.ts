@@ -60,6 +60,11 @@ describe('catalog sync into SQLite', () => {
     const gaf = service.search({ text: '', brand: 'gaf', limit: 500 });
     expect(gaf.items.every((i) => i.brand === 'GAF')).toBe(true);
     expect(service.search({ text: '"); DROP TABLE x; --' }).total).toBe(0);
+    // A one-letter word typed past is a word of its own: "x 2" does not mean "anything with an x-word".
+    const model = landmark.items[0]!.model;
+    const [first, ...rest] = model.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    expect(service.search({ text: `${first!.slice(0, 1)} ${rest.join(' ')}` }).items.map((i) => i.model)).not.toContain(model);
+    expect(service.search({ text: `${first} ${rest.join(' ')}` }).items.map((i) => i.model)).toContain(model);
     const paged = service.search({ text: '', offset: 100, limit: 50 });
     expect(paged.items).toHaveLength(50);
     expect(paged.total).toBe(SIZE);

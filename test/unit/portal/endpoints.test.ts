@@ -28,7 +28,12 @@ describe('catalog search text → FTS5 query', () => {
   it('makes every word a quoted prefix term and ignores FTS syntax', () => {
     expect(ftsQuery('landm pro')).toBe('"landm"* "pro"*');
     expect(ftsQuery('  ')).toBeNull();
-    expect(ftsQuery('a OR b NEAR(c) "x')).toBe('"a"* "OR"* "b"* "NEAR"* "c"* "x"*');
-    expect(ftsQuery('2" drip-edge')).toBe('"2"* "drip"* "edge"*');
+    expect(ftsQuery('a OR b NEAR(c) "x')).toBe('"a" "OR"* "b" "NEAR"* "c" "x"*');
+    expect(ftsQuery('2" drip-edge')).toBe('"2" "drip"* "edge"*');
+    // A one-character word typed past is a whole token; the word being typed stays a prefix.
+    expect(ftsQuery('9 2 channe')).toBe('"9" "2" "channe"*');
+    expect(ftsQuery('s')).toBe('"s"*');
+    expect(ftsQuery('s ')).toBe('"s"');
+    expect(ftsQuery('sonos s')).toBe('"sonos"* "s"*');
   });
 });
