@@ -9,6 +9,7 @@ import { tempDir } from '../../helpers/temp-dir';
 import { portalEnv } from '../portal/harness';
 import { assertBuilt, runCli } from './lib/child';
 import { count, record, rng } from './lib/soak';
+import { catalogIntegrityProblems } from '../../helpers/catalog-integrity';
 
 const KILLS = Number(process.env.JUNCTION_KILLS_OVERRIDE ?? count(10, 200));
 const CATALOG_SIZE = 4_000;
@@ -47,14 +48,7 @@ describe(`catalog sync crash safety: ${KILLS.toLocaleString('en-US')} SIGKILLs m
   function inspect(): { ids: Set<number>; interrupted: boolean; lastSynced: string | null; hits: number; problems: string[] } {
     const db = new Database(dbFile);
     try {
-      const problems: string[] = [];
-      const integrity = db.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
-      try {
-        db.prepare("INSERT INTO portal_catalog_fts (portal_catalog_fts, rank) VALUES ('integrity-check', 1)").run();
-      } catch (e) {
-        problems.push(`fts integrity-check: ${(e as Error).message}`);
-      }
+      const problems = catalogIntegrityProblems(db);
       const ids = new Set((db.prepare('SELECT id FROM portal_catalog_items').all() as { id: number }[]).map((r) => r.id));
       const hits = (db.prepare("SELECT count(*) AS n FROM portal_catalog_fts WHERE portal_catalog_fts MATCH '\"landmark\"*'").get() as { n: number }).n;
       const run = db.prepare("SELECT detail, last_synced FROM sync_state WHERE name = 'portal.catalog'").get() as { detail: string | null; last_synced: string | null } | undefined;

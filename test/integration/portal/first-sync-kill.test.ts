@@ -9,6 +9,7 @@ import { startSandboxServer, type SandboxServer } from '../../../src-main/sandbo
 import type { PortalSandbox } from '../../../src-main/sandbox/portal/index';
 import { rng } from '../hardening/lib/soak';
 import { portalEnv } from './harness';
+import { catalogIntegrityProblems } from '../../helpers/catalog-integrity';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'out/main/cli.js');
@@ -66,14 +67,7 @@ interface State {
 function inspect(dataDir: string): State {
   const db = new Database(join(dataDir, 'junction.db'));
   try {
-    const problems: string[] = [];
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
-    try {
-      db.prepare("INSERT INTO portal_catalog_fts (portal_catalog_fts, rank) VALUES ('integrity-check', 1)").run();
-    } catch (e) {
-      problems.push(`fts integrity-check: ${(e as Error).message}`);
-    }
+    const problems = catalogIntegrityProblems(db);
     const items = new Set((db.prepare('SELECT id FROM portal_catalog_items').all() as { id: number }[]).map((r) => r.id));
     const staged = (db.prepare('SELECT count(*) AS n FROM portal_catalog_staging').get() as { n: number }).n;
     const detail = db.prepare("SELECT detail FROM sync_state WHERE name = 'portal.catalog'").get() as { detail: string | null } | undefined;
