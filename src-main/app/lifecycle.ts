@@ -75,8 +75,9 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
   hardenSession(appSession);
   serveApp(appSession, createApiEndpoint({ dispatch, events: context.events, token, origins: () => [APP_ORIGIN], origin: 'ipc', log: context.log.child('ipc') }), location);
 
+  const pageUrl = `${APP_ORIGIN}/index.html#token=${token}`;
   const open = () => {
-    const created = createMainWindow(`${APP_ORIGIN}/index.html#token=${token}`);
+    const created = createMainWindow(pageUrl);
     created.on('closed', () => (win = null));
     const crashes: number[] = [];
     created.webContents.on('render-process-gone', (_event, details) => {
@@ -89,7 +90,8 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
         dialog.showErrorBox('Junction stopped responding', `The window crashed repeatedly (${details.reason}). Restart Junction; the log is in ${dataDir}.`);
         return;
       }
-      created.webContents.reload();
+      // Loaded afresh with the token rather than reloaded: the crashed page's session storage may be gone.
+      void created.loadURL(pageUrl);
     });
     win = created;
   };

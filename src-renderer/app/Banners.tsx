@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { connection } from '../api';
+import { connection, isDesktop } from '../api';
 import { AlertIcon, FlaskIcon } from '../ui/icons';
 import { useAppInfo } from './app-info-store';
 import { useNav } from './nav-store';
@@ -26,13 +26,15 @@ export function SandboxBanner() {
   );
 }
 
-/** In a browser: says when the page cannot reach the web host, and what to do about it. */
+/** Says when the page cannot reach Junction's main side, and what to do about it. */
 export function ConnectionBanner() {
   const [status, setStatus] = useState(connection.status());
   const infoError = useAppInfo((s) => s.error);
   useEffect(() => connection.onStatus(setStatus), []);
   const message =
-    status === 'no-token' ? 'This page has no access token. Open the link that `npm run web` printed in the terminal.'
+    status === 'no-token' ?
+      isDesktop ? 'This window lost its access token. Restart Junction.'
+      : 'This page has no access token. Open the link that `npm run web` printed in the terminal.'
     : status === 'reconnecting' ? 'Lost the connection to Junction. Reconnecting…'
     : infoError;
   if (!message) return null;

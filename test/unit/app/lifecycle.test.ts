@@ -144,18 +144,21 @@ describe('desktop app lifecycle', () => {
     expect(JSON.stringify(fake.menu)).not.toContain('toggleDevTools');
   });
 
-  it('reloads a crashed page, and leaves a cleanly closed one alone', async () => {
+  it('loads a crashed page again with its token, and leaves a cleanly closed one alone', async () => {
     await runApp(paths);
-    const contents = FakeBrowserWindow.instances[0]!.webContents;
-    contents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
-    expect(contents.reload).not.toHaveBeenCalled();
-    contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
-    expect(contents.reload).toHaveBeenCalledTimes(1);
+    const win = FakeBrowserWindow.instances[0]!;
+    const first = win.loadURL.mock.calls[0]![0];
+    expect(first).toMatch(/^junction:\/\/app\/index\.html#token=/);
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(win.loadURL).toHaveBeenCalledTimes(1);
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(win.loadURL).toHaveBeenCalledTimes(2);
+    expect(win.loadURL).toHaveBeenLastCalledWith(first);
     // Crashing again and again ends in an explanation, not a reload loop.
     const showErrorBox = vi.mocked(electron.dialog.showErrorBox);
     showErrorBox.mockClear();
-    for (let i = 0; i < 5; i++) contents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
-    expect(contents.reload).toHaveBeenCalledTimes(3);
+    for (let i = 0; i < 5; i++) win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    expect(win.loadURL).toHaveBeenCalledTimes(4);
     expect(showErrorBox).toHaveBeenCalledWith('Junction stopped responding', expect.stringContaining('crashed repeatedly (oom)'));
   });
 
