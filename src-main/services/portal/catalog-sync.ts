@@ -86,6 +86,9 @@ export async function syncCatalog(o: {
   let run: CatalogRun;
   if (record.run && !(o.full && record.run.mode === 'incremental')) {
     run = record.run;
+    // A paused first download has no older catalog to fall back on: if Portal removed items
+    // meanwhile, later items slid back onto the page already written. Read that page again.
+    if (run.staged && run.nextPage > 1) run = { ...run, nextPage: run.nextPage - 1 };
   } else if (o.full || !record.cursor || repo.count() === 0) {
     const staged = repo.count() === 0;
     run = { mode: 'full', generation: repo.maxGeneration() + 1, nextPage: 1, pageSize: o.pageSize ?? CATALOG_PAGE_SIZE, since: null, total: null, startedAt: new Date().toISOString(), ...(staged ? { staged } : {}) };

@@ -112,25 +112,32 @@ describe('first catalog sync killed with SIGKILL (real child process)', () => {
         { at: PUBLISH, afterMs: round === 1 ? 0 : Math.floor(random.next() * publishMs * 0.6) },
       ];
       let lastRun: State['run'] = null;
+      let droppedWhileStopped = 0;
       for (const kill of [...kills, undefined]) {
         sandbox.requests.length = 0;
         const run = await sync(dataDir, kill);
         const s = inspect(dataDir);
         const where = `round ${round}, ${kill ? `kill ${kill.afterMs} ms after ${kill.at.source}` : 'final run'}`;
         const firstPage = sandbox.requests.find((r) => r.endpoint === 'catalogItems')?.query.PageNumber;
-        if (lastRun && firstPage !== undefined && firstPage !== String(lastRun.nextPage)) failures.push(`${where}: resumed at page ${firstPage}, not ${lastRun.nextPage}`);
+        // A resumed first download reads the last page it wrote again (Portal's pages may have shifted).
+        const expectedPage = lastRun ? Math.max(1, lastRun.nextPage - 1) : 1;
+        if (lastRun && firstPage !== undefined && firstPage !== String(expectedPage)) failures.push(`${where}: resumed at page ${firstPage}, not ${expectedPage}`);
         if (s.problems.length) failures.push(`${where}: ${s.problems.join('; ')}`);
         if (!run.killed) {
           if (run.code !== 0) failures.push(`${where}: exited ${run.code}: ${run.stderr.slice(-300)}`);
           break;
         }
         tally.kills += 1;
+        // Portal drops an item while the download is stopped: later items slide back a place.
+        sandbox.catalog.remove([...portalIds()][random.int(0, SIZE - 100)]!);
+        droppedWhileStopped += 1;
         if (s.items.size === 0) {
           tally.emptyAfterKill += 1;
           if (!s.run?.staged) failures.push(`${where}: killed with an empty catalog but no staged run recorded`);
           else {
             const committed = Math.min(s.run.total ?? Infinity, (s.run.nextPage - 1) * s.run.pageSize);
-            if (s.staged !== committed) failures.push(`${where}: ${s.staged} staged rows, the run recorded ${committed}`);
+            // Items Portal dropped after they were staged stay staged (Portal's total shrank past them).
+            if (s.staged < committed || s.staged > committed + droppedWhileStopped) failures.push(`${where}: ${s.staged} staged rows, the run recorded ${committed}`);
             if (s.run.total !== null && committed >= s.run.total) tally.inFinalTransaction += 1;
             if (lastRun && s.run.nextPage < lastRun.nextPage) failures.push(`${where}: the run went back from page ${lastRun.nextPage} to ${s.run.nextPage}`);
           }
@@ -149,7 +156,8 @@ describe('first catalog sync killed with SIGKILL (real child process)', () => {
       expect(end.run, `round ${round}`).toBeNull();
       expect(end.staged, `round ${round}`).toBe(0);
       expect(end.hits, `round ${round}`).toBeGreaterThan(0);
-      expect([...end.items].sort((a, b) => a - b), `round ${round}`).toEqual([...portal].sort((a, b) => a - b));
+      // Nothing Portal has is missing; items it dropped while the download was stopped may stay until the next full sync.
+      expect([...portal].filter((id) => !end.items.has(id)), `round ${round}`).toEqual([]);
     }
     process.stdout.write(`[first-sync-kill] ${JSON.stringify({ downloadMs, publishMs, ...tally })}\n`);
     expect(failures).toEqual([]);
