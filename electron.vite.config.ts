@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 
 const r = (p: string) => resolve(import.meta.dirname, p);
 
+// No preload entry: the window has none (README, "One transport, no preload"); `npm run build`
+// passes --ignoreConfigWarning so electron-vite does not warn about it.
 export default defineConfig({
   main: {
     build: {
