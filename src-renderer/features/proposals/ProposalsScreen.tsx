@@ -7,7 +7,7 @@ import { ageText, statusLabel } from './format';
 import { ProposalDetailView } from './ProposalDetailView';
 import { ProposalList } from './ProposalList';
 import { PortalSignIn } from './PortalSignIn';
-import { useProposals, type ProposalSort } from './proposals-store';
+import { PROPOSALS_PAGE, useProposals, type ProposalSort } from './proposals-store';
 import './proposals.css';
 
 function Toolbar() {
@@ -120,7 +120,7 @@ export function ProposalsScreen() {
         </p>
       ) : null}
       <Toolbar />
-      {s.items.length === 0 && !s.loading && !s.syncing ? (
+      {s.total === 0 && !s.loading && !s.syncing ? (
         <EmptyState icon={<ProposalsIcon size={28} />} title={s.lastSynced ? 'No proposals match' : 'No proposals yet'}>
           <p>{s.lastSynced ? 'Change the search or the status filter.' : 'Sync to fetch proposals from Portal.io.'}</p>
         </EmptyState>
@@ -130,7 +130,7 @@ export function ProposalsScreen() {
             {s.total.toLocaleString()} proposal{s.total === 1 ? '' : 's'}
             {s.opening ? ' · opening…' : ''}
           </p>
-          <ProposalList items={s.items} onOpen={(id) => void s.open(id)} onEndReached={() => void s.loadMore()} />
+          <ProposalList pages={s.pages} total={s.total} pageSize={PROPOSALS_PAGE} ensurePage={s.ensurePage} onOpen={(id) => void s.open(id)} />
         </>
       )}
     </>

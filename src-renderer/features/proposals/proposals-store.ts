@@ -14,7 +14,8 @@ interface ProposalsState {
   text: string;
   sort: ProposalSort;
   direction: 'asc' | 'desc';
-  items: ProposalSummary[];
+  /** Result pages by number (PROPOSALS_PAGE rows each), fetched as the list scrolls to them. */
+  pages: Record<number, ProposalSummary[]>;
   total: number;
   lastSynced: string | null;
   loading: boolean;
@@ -24,9 +25,10 @@ interface ProposalsState {
   opened: Opened | null;
   openedChangeOrder: OpenedChangeOrder | null;
   opening: boolean;
+  /** Reads the first page of the current query afresh (and the total), dropping the others. */
   load(): Promise<void>;
-  /** Appends the next page when the list scrolls near its end. */
-  loadMore(): Promise<void>;
+  /** Loads one page when the list scrolls to it (once per query). */
+  ensurePage(page: number): void;
   sync(): Promise<void>;
   setFilter(patch: Partial<Pick<ProposalsState, 'status' | 'text' | 'sort' | 'direction'>>): void;
   open(id: number, refresh?: boolean): Promise<void>;
@@ -35,11 +37,20 @@ interface ProposalsState {
   close(): void;
 }
 
-let listRequest = 0;
-const PAGE = 500;
+/** Bumped by every new query: answers to an older one are dropped. */
+let generation = 0;
+const inFlight = new Set<string>();
+export const PROPOSALS_PAGE = 500;
 
-function listQuery(s: Pick<ProposalsState, 'status' | 'text' | 'sort' | 'direction'>, offset: number) {
-  return { ...(s.status ? { status: s.status } : {}), ...(s.text.trim() ? { text: s.text.trim() } : {}), sort: s.sort, direction: s.direction, offset, limit: PAGE };
+function listQuery(s: Pick<ProposalsState, 'status' | 'text' | 'sort' | 'direction'>, page: number) {
+  return {
+    ...(s.status ? { status: s.status } : {}),
+    ...(s.text.trim() ? { text: s.text.trim() } : {}),
+    sort: s.sort,
+    direction: s.direction,
+    offset: page * PROPOSALS_PAGE,
+    limit: PROPOSALS_PAGE,
+  };
 }
 
 /** Proposals list (from the local cache, works offline) and the one opened. */
@@ -48,7 +59,7 @@ export const useProposals = create<ProposalsState>((set, get) => ({
   text: '',
   sort: 'modified',
   direction: 'desc',
-  items: [],
+  pages: {},
   total: 0,
   lastSynced: null,
   loading: false,
@@ -59,24 +70,26 @@ export const useProposals = create<ProposalsState>((set, get) => ({
   opening: false,
 
   async load() {
-    const id = ++listRequest;
+    const gen = ++generation;
     set({ loading: true });
     const reply = await api.proposals.list(listQuery(get(), 0));
-    if (id !== listRequest) return; // a newer query answered (or will answer) instead
+    if (gen !== generation) return; // a newer query answered (or will answer) instead
     // Success leaves `error` alone: it may hold the sync's failure, which the user must see.
-    if (reply.ok) set({ items: reply.value.items, total: reply.value.total, lastSynced: reply.value.lastSynced, loading: false });
+    if (reply.ok) set({ pages: { 0: reply.value.items }, total: reply.value.total, lastSynced: reply.value.lastSynced, loading: false });
     else set({ loading: false, error: reply.error });
   },
 
-  async loadMore() {
-    const { items, total, loading } = get();
-    if (loading || items.length >= total) return;
-    const id = ++listRequest;
-    set({ loading: true });
-    const reply = await api.proposals.list(listQuery(get(), items.length));
-    if (id !== listRequest) return;
-    if (reply.ok) set({ items: [...items, ...reply.value.items], total: reply.value.total, loading: false });
-    else set({ loading: false, error: reply.error });
+  ensurePage(page) {
+    const gen = generation;
+    const key = `${gen}:${page}`;
+    if (get().pages[page] || inFlight.has(key)) return;
+    inFlight.add(key);
+    void api.proposals.list(listQuery(get(), page)).then((reply) => {
+      inFlight.delete(key);
+      if (gen !== generation) return;
+      if (reply.ok) set({ pages: { ...get().pages, [page]: reply.value.items }, total: reply.value.total });
+      else set({ error: reply.error });
+    });
   },
 
   async sync() {
