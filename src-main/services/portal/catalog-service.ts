@@ -45,9 +45,11 @@ export class CatalogService {
   status(): CatalogStatus {
     const s = this.state.get(CATALOG_SYNC);
     const live = this.current();
-    const staged = s.run?.staged ? s.run : null;
+    const itemCount = this.repo.count();
+    // A staged run into an empty catalog is its first download; a later one leaves the previous catalog in view.
+    const staged = s.run?.staged && itemCount === 0 ? s.run : null;
     return {
-      itemCount: this.repo.count(),
+      itemCount,
       lastSynced: s.lastSynced,
       interrupted: s.run !== null && !live,
       runningJobId: live?.jobId ?? null,

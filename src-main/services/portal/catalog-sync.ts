@@ -1,6 +1,6 @@
 import { AppError } from '../../../src-shared/domain/result';
 import { CatalogRepo, type CatalogRow, type CategoryRow } from '../../store/portal/catalog-repo';
-import { CatalogStagingRepo } from '../../store/portal/catalog-staging-repo';
+import { CatalogStagingRepo, type GoneRows } from '../../store/portal/catalog-staging-repo';
 import { SyncStateRepo, type CatalogRun } from '../../store/portal/sync-state-repo';
 import type { Db } from '../../store/database';
 import type { Logger } from '../../log/logger';
@@ -61,12 +61,11 @@ function toRow(w: WireCatalogItem, fetchedAt: string): CatalogRow {
 
 /**
  * Pulls the Portal catalog into SQLite page by page. Each page and the run's position are
- * written in one transaction, so a killed sync resumes at the next page and the catalog
- * stays searchable throughout. A full sync writes a new generation and drops rows it did
- * not see only once it has seen every page; later syncs ask only for items modified since
- * the cursor (see nextCursor). The first full sync into an empty catalog is staged: its pages
- * go to a staging table and become the catalog, text index and all, in its last transaction
- * (nothing is searchable until then, but building the index once is about twice as fast).
+ * written in one transaction, so a killed sync resumes where it stopped. A full sync is
+ * staged: its pages go to a staging table while the previous catalog stays as it was (whole
+ * and searchable), and in its last transaction they become the catalog, text index and all
+ * (building the index once is about twice as fast as row by row). Incremental syncs ask
+ * only for items modified since the cursor (see nextCursor) and write the live table.
  */
 export async function syncCatalog(o: {
   db: Db;
@@ -82,18 +81,20 @@ export async function syncCatalog(o: {
   const state = new SyncStateRepo(o.db);
   const started = Date.now();
   const record = state.get(CATALOG_SYNC);
-  const resumed = record.run !== null;
+  // A page-by-page full run an older version saved: start it over as a staged run (simpler than keeping that path).
+  const legacyFull = record.run?.mode === 'full' && !record.run.staged;
   let run: CatalogRun;
-  if (record.run && !(o.full && record.run.mode === 'incremental')) {
+  let resumed = false;
+  if (record.run && !legacyFull && !(o.full && record.run.mode === 'incremental')) {
     run = record.run;
-    // A paused first download has no older catalog to fall back on: if Portal removed items
-    // meanwhile, later items slid back onto the page already written. Read that page again.
+    resumed = true;
+    // If Portal removed items while the run was paused, later items slid back onto the page
+    // already staged, and the older catalog may not hold them. Read that page again.
     if (run.staged && run.nextPage > 1) run = { ...run, nextPage: run.nextPage - 1 };
-  } else if (o.full || !record.cursor || repo.count() === 0) {
-    const staged = repo.count() === 0;
-    run = { mode: 'full', generation: repo.maxGeneration() + 1, nextPage: 1, pageSize: o.pageSize ?? CATALOG_PAGE_SIZE, since: null, total: null, startedAt: new Date().toISOString(), ...(staged ? { staged } : {}) };
+  } else if (o.full || legacyFull || !record.cursor || repo.count() === 0) {
+    run = { mode: 'full', generation: repo.maxGeneration() + 1, nextPage: 1, pageSize: o.pageSize ?? CATALOG_PAGE_SIZE, since: null, total: null, startedAt: new Date().toISOString(), staged: true };
     // Rows an abandoned staged run left behind (its run record replaced) must not join this catalog.
-    if (staged) staging.clear();
+    staging.clear();
   } else {
     run = { mode: 'incremental', generation: repo.maxGeneration(), nextPage: 1, pageSize: o.pageSize ?? CATALOG_PAGE_SIZE, since: record.cursor, total: null, startedAt: new Date().toISOString() };
   }
@@ -128,31 +129,32 @@ export async function syncCatalog(o: {
     if (last) break;
   }
 
-  // Rows this full sync did not see are probably gone from Portal. But pages shift when items
-  // disappear while a sync runs (or between a kill and its resume), so a few unseen rows are
-  // checked one by one: only a 404 drops them. Many unseen rows mean a real clean-up upstream.
-  let gone: number[] | 'all' = [];
-  if (run.mode === 'full' && !run.staged) {
-    const unseen = repo.idsOlderThan(run.generation, VERIFY_UNSEEN_LIMIT + 1);
-    if (unseen.length > VERIFY_UNSEEN_LIMIT) gone = 'all';
-    else {
+  // Live rows this full sync did not see are probably gone from Portal. But pages shift when
+  // items disappear while a sync runs (or between a kill and its resume), so a few unseen rows
+  // are checked one by one (before the final transaction: no network inside it): only a 404
+  // drops them, the others join the staged rows. Many unseen rows mean a real clean-up upstream.
+  let removed = 0;
+  const finish = () => state.finish(CATALOG_SYNC, nextCursor(repo.maxModified(), run.startedAt), new Date().toISOString());
+  if (run.mode === 'full') {
+    let gone: GoneRows = 'all-unstaged';
+    const unseen = staging.unseenIds(VERIFY_UNSEEN_LIMIT + 1);
+    if (unseen.length <= VERIFY_UNSEEN_LIMIT) {
+      const notFound: number[] = [];
       for (const id of unseen) {
         try {
-          repo.upsertPage([toRow(await o.client.catalogItem(id, o.signal), new Date().toISOString())], run.generation);
+          staging.writePage([toRow(await o.client.catalogItem(id, o.signal), new Date().toISOString())], run.generation);
         } catch (e) {
           if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
-          gone.push(id);
+          notFound.push(id);
         }
       }
+      gone = notFound;
     }
+    o.report(run.total ?? items, run.total, 'Building the search index');
+    removed = staging.publish(gone, finish).removed;
+  } else {
+    finish();
   }
-  let removed = 0;
-  if (run.staged) o.report(run.total ?? items, run.total, 'Building the search index');
-  o.db.transaction(() => {
-    if (run.staged) staging.publish();
-    removed = gone === 'all' ? repo.dropOlderThan(run.generation) : repo.deleteIds(gone);
-    state.finish(CATALOG_SYNC, nextCursor(repo.maxModified(), run.startedAt), new Date().toISOString());
-  })();
   const result = { mode: run.mode, resumed, items, removed, catalogSize: repo.count(), seconds: Math.round((Date.now() - started) / 100) / 10 };
   o.log.info('catalog sync finished', { ...result });
   return result;

@@ -213,25 +213,6 @@ export class CatalogRepo {
     }
   }
 
-  /** Drops items an earlier generation wrote and the finished full sync did not see. */
-  dropOlderThan(generation: number): number {
-    return this.db.prepare('DELETE FROM portal_catalog_items WHERE generation < ?').run(generation).changes;
-  }
-
-  /** Ids of rows an earlier generation wrote (not seen by sync `generation`), at most `limit`. */
-  idsOlderThan(generation: number, limit: number): number[] {
-    return (this.db.prepare('SELECT id FROM portal_catalog_items WHERE generation < ? ORDER BY id LIMIT ?').all(generation, limit) as { id: number }[]).map((r) => r.id);
-  }
-
-  deleteIds(ids: readonly number[]): number {
-    const del = this.db.prepare('DELETE FROM portal_catalog_items WHERE id = ?');
-    let n = 0;
-    this.db.transaction(() => {
-      for (const id of ids) n += del.run(id).changes;
-    })();
-    return n;
-  }
-
   replaceCategories(rows: CategoryRow[]): void {
     const ins = this.db.prepare('INSERT INTO portal_catalog_categories (id, parent_id, name, depth, position) VALUES (?, ?, ?, ?, ?)');
     this.db.transaction(() => {

@@ -2,12 +2,16 @@ import { AppError } from '../../../src-shared/domain/result';
 import type { Db } from '../database';
 import { ROW_COLUMNS, rowValues, type CatalogRow } from './catalog-repo';
 
-const INSERT_TRIGGER = 'portal_catalog_items_ai';
+/** The text-index triggers of portal_catalog_items (migration 002): insert, delete, update. */
+const FTS_TRIGGERS = ['portal_catalog_items_ai', 'portal_catalog_items_ad', 'portal_catalog_items_au'] as const;
+
+/** Live rows a publish deletes: these ids, or every row the staging table lacks. */
+export type GoneRows = readonly number[] | 'all-unstaged';
 
 /**
- * The staging table of a first full sync (migration 008). Maintaining FTS5 row by row costs
- * most of a sync, so while the catalog is empty pages land here, then `publish` moves them
- * into the catalog and builds the text index once, in one transaction.
+ * The staging table of a full sync (migration 008). Maintaining FTS5 row by row costs most of
+ * a sync, so pages land here while the live catalog stays as it was, then `publish` swaps them
+ * in and builds the text index once, in one transaction.
  */
 export class CatalogStagingRepo {
   constructor(private readonly db: Db) {}
@@ -30,25 +34,46 @@ export class CatalogStagingRepo {
     })();
   }
 
+  /** Ids of live catalog rows the staging table lacks (the run did not see them), at most `limit`. */
+  unseenIds(limit: number): number[] {
+    return (
+      this.db
+        .prepare('SELECT id FROM portal_catalog_items i WHERE NOT EXISTS (SELECT 1 FROM portal_catalog_staging s WHERE s.id = i.id) ORDER BY id LIMIT ?')
+        .all(limit) as { id: number }[]
+    ).map((r) => r.id);
+  }
+
   /**
-   * Moves every staged row into portal_catalog_items and rebuilds the FTS index from the items,
-   * with the insert trigger dropped meanwhile (re-created from its own SQL), then empties the
-   * staging table and runs `after`. One transaction: a kill at any moment leaves either the
-   * state before or the whole catalog, indexed.
+   * Makes the staged rows the catalog: deletes the `gone` live rows, upserts every staged row
+   * into portal_catalog_items and rebuilds the FTS index from the items, with the text-index
+   * triggers dropped meanwhile (each re-created from its own SQL), then empties the staging
+   * table and runs `after`. One transaction: a kill at any moment leaves either the previous
+   * catalog or the new one, indexed. Returns the rows moved and the live rows deleted.
    */
-  publish(after?: () => void): number {
+  publish(gone: GoneRows, after?: () => void): { moved: number; removed: number } {
     let moved = 0;
+    let removed = 0;
     this.db.transaction(() => {
-      const trigger = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(INSERT_TRIGGER) as { sql: string } | undefined;
-      if (!trigger) throw new AppError('STORAGE', `The catalog's text-index trigger ${INSERT_TRIGGER} is missing; the database schema is damaged. Nothing was changed.`);
-      this.db.exec(`DROP TRIGGER ${INSERT_TRIGGER}`);
+      const getSql = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+      const triggers = FTS_TRIGGERS.map((name) => {
+        const t = getSql.get(name) as { sql: string } | undefined;
+        if (!t) throw new AppError('STORAGE', `The catalog's text-index trigger ${name} is missing; the database schema is damaged. Nothing was changed.`);
+        return { name, sql: t.sql };
+      });
+      for (const t of triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
+      if (gone === 'all-unstaged') {
+        removed = this.db.prepare('DELETE FROM portal_catalog_items WHERE id NOT IN (SELECT id FROM portal_catalog_staging)').run().changes;
+      } else {
+        const del = this.db.prepare('DELETE FROM portal_catalog_items WHERE id = ?');
+        for (const id of gone) removed += del.run(id).changes;
+      }
       // OR REPLACE: REPLACE's deletes fire no triggers (recursive_triggers is off); the rebuild below indexes every item anyway.
       moved = this.db.prepare(`INSERT OR REPLACE INTO portal_catalog_items (${ROW_COLUMNS}) SELECT ${ROW_COLUMNS} FROM portal_catalog_staging ORDER BY id`).run().changes;
       this.db.exec(`INSERT INTO portal_catalog_fts (portal_catalog_fts) VALUES ('rebuild')`);
-      this.db.exec(trigger.sql);
+      for (const t of triggers) this.db.exec(t.sql);
       this.clear();
       after?.();
     })();
-    return moved;
+    return { moved, removed };
   }
 }

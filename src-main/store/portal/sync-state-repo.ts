@@ -11,7 +11,7 @@ export interface CatalogRun {
   since: string | null;
   total: number | null;
   startedAt: string;
-  /** A first full sync (the catalog was empty): pages go to the staging table, published at the end. */
+  /** A full sync (every one this version starts): pages go to the staging table, published at the end. */
   staged?: boolean;
 }
 

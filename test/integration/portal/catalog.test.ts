@@ -106,8 +106,9 @@ describe('catalog sync into SQLite', () => {
     w.sandbox.faults.clear();
 
     const run = new SyncStateRepo(w.ctx.db).get(CATALOG_SYNC).run!;
-    expect(run).toMatchObject({ mode: 'full', nextPage: 4 });
-    expect(service.status().interrupted).toBe(true);
+    expect(run).toMatchObject({ mode: 'full', staged: true, nextPage: 4 });
+    // The previous catalog is in view: no "first download" while it is shown.
+    expect(service.status()).toMatchObject({ interrupted: true, itemCount: SIZE, firstDownload: null });
     // The previous catalog is whole: nothing dropped yet, search works, the index is consistent.
     expect(repo.count()).toBe(SIZE);
     expect(service.search({ text: victim.model.split(' ')[0]! }).items.map((i) => i.id)).toContain(200005);
@@ -117,7 +118,8 @@ describe('catalog sync into SQLite', () => {
     w.sandbox.requests.length = 0;
     const resumed = await syncCatalog({ db: w.ctx.db, client, log: silentLogger, signal: new AbortController().signal, report: noReport });
     expect(resumed).toMatchObject({ mode: 'full', resumed: true, removed: 1, catalogSize: SIZE - 1 });
-    expect(w.sandbox.requests.find((r) => r.endpoint === 'catalogItems')!.query.PageNumber).toBe('4');
+    // It reads the last page it staged again (Portal's pages may have shifted meanwhile), then the rest.
+    expect(w.sandbox.requests.find((r) => r.endpoint === 'catalogItems')!.query.PageNumber).toBe('3');
     expect(repo.get(200005)).toBeNull();
     expect(service.status().interrupted).toBe(false);
   });
