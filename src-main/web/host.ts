@@ -57,6 +57,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const request = toRequest(req, `http://${host}`);
+    if (!request) {
+      res.writeHead(405, { 'Content-Type': 'text/plain', Allow: 'GET, HEAD, POST', Connection: 'close' }).end('Method or request target not supported');
+      return;
+    }
     const pathname = new URL(request.url).pathname;
     const respond = pathname.startsWith(API_PREFIX) ? endpoint(request) : staticResponse(options.rendererDir, request);
     respond

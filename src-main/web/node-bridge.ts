@@ -1,16 +1,35 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 
-/** A Node request as a fetch Request, body streamed (read only by those who need it). */
-export function toRequest(req: IncomingMessage, base: string): Request {
+/** The only methods the host answers; fetch's Request refuses some others (TRACE) by throwing. */
+const METHODS = new Set(['GET', 'HEAD', 'POST']);
+
+/**
+ * A Node request as a fetch Request, body streamed (read only by those who need it), or null
+ * when it cannot be one: a method the host does not answer, or a request target that is not
+ * a path. The URL is built from `origin` and the path only, so a target such as
+ * `//other.host/x` or `http://other.host/x` stays on this host.
+ */
+export function toRequest(req: IncomingMessage, origin: string): Request | null {
+  const method = req.method ?? 'GET';
+  const target = req.url ?? '/';
+  if (!METHODS.has(method) || !target.startsWith('/')) return null;
+  const url = new URL(origin);
+  const query = target.indexOf('?');
+  try {
+    url.pathname = query < 0 ? target : target.slice(0, query);
+    url.search = query < 0 ? '' : target.slice(query);
+  } catch {
+    return null;
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', base), {
-    method: req.method ?? 'GET',
+  const hasBody = method === 'POST';
+  return new Request(url, {
+    method,
     headers,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
   } as RequestInit);

@@ -81,7 +81,12 @@ export function createApiEndpoint(o: {
     if (!pathname.startsWith(CALL_PREFIX)) return refused(404, 'NOT_FOUND', `No such endpoint: ${pathname.slice(0, 80)}`);
     if (request.method !== 'POST') return refused(405, 'BAD_REQUEST', 'Calls are POST requests.');
 
-    const channel = decodeURIComponent(pathname.slice(CALL_PREFIX.length));
+    let channel: string;
+    try {
+      channel = decodeURIComponent(pathname.slice(CALL_PREFIX.length));
+    } catch {
+      return refused(400, 'BAD_REQUEST', 'The channel name in the path is not valid.');
+    }
     const text = await readBody(request, MAX_CALL_BYTES);
     if (text === null) return refused(413, 'BAD_REQUEST', `${channel.slice(0, 80)}: the request is larger than ${MAX_CALL_BYTES / 1024} KiB.`);
     let req: unknown;
@@ -99,24 +104,40 @@ export function createApiEndpoint(o: {
   };
 }
 
-/** One JSON line per event until the page goes away (the stream is cancelled then). */
+/** Events a page may leave unread before its stream is dropped (it reconnects and reloads its state). */
+export const EVENT_QUEUE_BYTES = 1024 * 1024;
+
+/**
+ * One JSON line per event until the page goes away (the stream is cancelled then). A page
+ * that stops reading (hung, or a frozen background tab) does not make main hold events
+ * without end: past EVENT_QUEUE_BYTES unread, its stream ends with an error.
+ */
 function eventStream(events: Pick<EventBus, 'onAny'>): Response {
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | null = null;
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode('{"ready":true}\n'));
-      unsubscribe = events.onAny((event, payload) => {
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify({ event, payload })}\n`));
-        } catch {
-          unsubscribe?.(); // the stream closed under us
-        }
-      });
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode('{"ready":true}\n'));
+        unsubscribe = events.onAny((event, payload) => {
+          try {
+            if ((controller.desiredSize ?? 0) <= 0) throw new Error('the page stopped reading its events');
+            controller.enqueue(encoder.encode(`${JSON.stringify({ event, payload })}\n`));
+          } catch (e) {
+            unsubscribe?.();
+            try {
+              controller.error(e);
+            } catch {
+              // already closed
+            }
+          }
+        });
+      },
+      cancel() {
+        unsubscribe?.();
+      },
     },
-    cancel() {
-      unsubscribe?.();
-    },
-  });
+    new ByteLengthQueuingStrategy({ highWaterMark: EVENT_QUEUE_BYTES }),
+  );
   return new Response(body, { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -67,6 +68,24 @@ describe('web host: static files', () => {
 
   it('answers only requests addressed to itself (DNS rebinding)', async () => {
     expect((await get('/', { Host: 'evil.example' })).status).toBe(421);
+  });
+
+  it('refuses odd methods and request targets with a status, and keeps running', async () => {
+    const raw = (line: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(host.port, '127.0.0.1', () => socket.end(`${line}\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`));
+        let answer = '';
+        socket.on('data', (d) => (answer += d.toString()));
+        socket.on('end', () => resolve(answer.split('\r\n')[0]!));
+        socket.on('error', reject);
+      });
+    expect(await raw('TRACE / HTTP/1.1')).toMatch(/^HTTP\/1\.1 405/);
+    expect(await raw('DELETE /api/call/settings:update HTTP/1.1')).toMatch(/^HTTP\/1\.1 405/);
+    expect(await raw('GET http://[::1 HTTP/1.1')).toMatch(/^HTTP\/1\.1 (400|405)/);
+    expect(await raw('GET http://evil.example/index.html HTTP/1.1')).toMatch(/^HTTP\/1\.1 405/);
+    // A path that looks like another host stays a path on this one.
+    expect((await get('//evil.example/index.html')).status).toBe(404);
+    expect((await get('/')).status).toBe(200);
   });
 });
 
