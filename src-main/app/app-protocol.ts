@@ -19,7 +19,11 @@ export function registerAppScheme(): void {
 
 /** The page from the dev server in development, with our headers (the CSP) on every response. */
 async function fromDevServer(devServerUrl: string, url: URL, request: Request): Promise<Response> {
-  const upstream = await fetch(new URL(url.pathname + url.search, devServerUrl), { method: request.method });
+  // Path and query onto the dev server's own URL: a path like //other.host/x cannot change the host.
+  const target = new URL(devServerUrl);
+  target.pathname = url.pathname;
+  target.search = url.search;
+  const upstream = await fetch(target, { method: request.method });
   const headers = new Headers(upstream.headers);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
   return new Response(upstream.body, { status: upstream.status, headers });

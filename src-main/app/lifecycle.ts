@@ -76,8 +76,9 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
   serveApp(appSession, createApiEndpoint({ dispatch, events: context.events, token, origins: () => [APP_ORIGIN], origin: 'ipc', log: context.log.child('ipc') }), location);
 
   const pageUrl = `${APP_ORIGIN}/index.html#token=${token}`;
+  const loadFailed = (error: unknown) => context.log.error('window page failed to load', { error });
   const open = () => {
-    const created = createMainWindow(pageUrl);
+    const created = createMainWindow(pageUrl, loadFailed);
     created.on('closed', () => (win = null));
     const crashes: number[] = [];
     created.webContents.on('render-process-gone', (_event, details) => {
@@ -91,7 +92,7 @@ export async function runApp(paths: AppPaths): Promise<boolean> {
         return;
       }
       // Loaded afresh with the token rather than reloaded: the crashed page's session storage may be gone.
-      void created.loadURL(pageUrl);
+      created.loadURL(pageUrl).catch(loadFailed);
     });
     win = created;
   };

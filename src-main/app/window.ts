@@ -34,7 +34,7 @@ export function guardWebContents(contents: WebContents): void {
  * The one window. It has no preload: the page reaches main only through the contract on
  * junction://app (see serveApp), in a session of its own. `url` carries the launch token.
  */
-export function createMainWindow(url: string): BrowserWindow {
+export function createMainWindow(url: string, onLoadFailed: (error: unknown) => void): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -64,6 +64,7 @@ export function createMainWindow(url: string): BrowserWindow {
   });
   guardWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(url);
+  // A failed load's error names the URL, token included: it goes to the (redacting) logger, not stderr.
+  win.loadURL(url).catch(onLoadFailed);
   return win;
 }

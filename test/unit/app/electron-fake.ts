@@ -24,7 +24,12 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   destroyed = false;
   minimized = false;
-  readonly loadURL = vi.fn(async (_url: string) => undefined);
+  /** Set to make the next window's loads fail the way Electron's do: the message names the URL. */
+  static failLoads = false;
+  private readonly failLoads = FakeBrowserWindow.failLoads;
+  readonly loadURL = vi.fn(async (url: string) => {
+    if (this.failLoads) throw new Error(`ERR_ABORTED (-3) loading '${url}'`);
+  });
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => (this.minimized = false));
@@ -82,6 +87,7 @@ export const fake = {
     this.openExternal.mockClear();
     this.quit.mockClear();
     FakeBrowserWindow.instances = [];
+    FakeBrowserWindow.failLoads = false;
   },
 };
 

@@ -162,6 +162,16 @@ describe('desktop app lifecycle', () => {
     expect(showErrorBox).toHaveBeenCalledWith('Junction stopped responding', expect.stringContaining('crashed repeatedly (oom)'));
   });
 
+  it('logs a failed page load with the token masked', async () => {
+    FakeBrowserWindow.failLoads = true;
+    await runApp(paths);
+    const { token } = windowPage();
+    await vi.waitFor(() => expect(readFileSync(join(dir, 'logs', 'junction.log'), 'utf8')).toContain('window page failed to load'));
+    const log = readFileSync(join(dir, 'logs', 'junction.log'), 'utf8');
+    expect(log).toContain("ERR_ABORTED (-3) loading 'junction://app/index.html#token=");
+    expect(log).not.toContain(token);
+  });
+
   it('explains a failed start in a dialog and quits without a window', async () => {
     const file = join(dir, 'not-a-folder');
     writeFileSync(file, 'x');
