@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { JobFinished, JobProgress } from '../../src-shared/ipc/jobs';
-import { api } from '../api';
+import { api, connection } from '../api';
 import { notify } from './toast-store';
 
 interface JobsState {
@@ -46,11 +46,32 @@ function onFinished(f: JobFinished) {
   else notify.error(`${label} failed`, f.message ?? undefined);
 }
 
-/** Follows job events for the whole session; jobs already running are picked up at start. */
+/**
+ * The running jobs as main knows them: what a page that just connected, or reconnected after
+ * missing events, starts from. Jobs that ended meanwhile leave the tray.
+ */
+function resync(): void {
+  void api.jobs.list().then((reply) => {
+    if (!reply.ok) return;
+    const live = new Set(reply.value.map((j) => j.jobId));
+    useJobs.setState({ running: useJobs.getState().running.filter((j) => live.has(j.jobId)) });
+    reply.value.forEach(onProgress);
+  });
+}
+
+/** Follows job events for the whole session; jobs already running are picked up at start and after a reconnect. */
 export function watchJobs(): () => void {
   const offs = [api.events.on('job:progress', onProgress), api.events.on('job:finished', onFinished)];
-  void api.jobs.list().then((reply) => {
-    if (reply.ok) reply.value.forEach(onProgress);
-  });
+  resync();
+  let lost = false;
+  offs.push(
+    connection.onStatus((status) => {
+      if (status === 'reconnecting') lost = true;
+      else if (status === 'open' && lost) {
+        lost = false;
+        resync();
+      }
+    }),
+  );
   return () => offs.forEach((off) => off());
 }

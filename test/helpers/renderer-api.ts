@@ -14,6 +14,18 @@ export const rendererTransport: { current: Transport } = {
   },
 };
 
+type Status = 'connecting' | 'open' | 'reconnecting' | 'no-token';
+const statusListeners = new Set<(s: Status) => void>();
+let status: Status = 'open';
+
+/** The connection state the renderer sees; `set` plays the event stream dropping and coming back. */
+export const rendererConnection = {
+  set(next: Status) {
+    status = next;
+    statusListeners.forEach((l) => l(next));
+  },
+};
+
 export function rendererApiModule() {
   const transport: Transport = {
     call: (channel, req) => rendererTransport.current.call(channel, req),
@@ -22,6 +34,12 @@ export function rendererApiModule() {
   return {
     api: buildApi(contract, events, transport),
     isDesktop: false,
-    connection: { status: () => 'open' as const, onStatus: () => () => undefined },
+    connection: {
+      status: () => status,
+      onStatus: (listener: (s: Status) => void) => {
+        statusListeners.add(listener);
+        return () => statusListeners.delete(listener);
+      },
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Transport } from '../../../src-shared/ipc/define';
-import { rendererTransport } from '../../helpers/renderer-api';
+import { rendererConnection, rendererTransport } from '../../helpers/renderer-api';
 
 vi.mock('../../../src-renderer/api', async () => (await import('../../helpers/renderer-api')).rendererApiModule());
 
@@ -10,9 +10,11 @@ vi.mock('../../../src-renderer/api', async () => (await import('../../helpers/re
  */
 const listeners = new Map<string, Set<(p: unknown) => void>>();
 const cancelled: string[] = [];
+/** What main would answer to jobs:list. */
+let runningAtMain: unknown[] = [];
 const transport: Transport = {
   async call(channel, req) {
-    if (channel === 'jobs:list') return { ok: true, value: [] };
+    if (channel === 'jobs:list') return { ok: true, value: runningAtMain };
     if (channel === 'jobs:cancel') {
       cancelled.push((req as { jobId: string }).jobId);
       return { ok: true, value: { cancelled: true } };
@@ -85,6 +87,18 @@ describe('job progress in the renderer', () => {
     expect(cancelled).toEqual(['c']);
     finished('c', 'cancelled');
     expect(titles()).toEqual(['info:Catalog sync was cancelled']);
+  });
+
+  it('after the connection comes back, shows what main runs: a job that ended unseen leaves, one started unseen appears', async () => {
+    progress('gone-1', 5, 10);
+    expect(useJobs.getState().running.map((j) => j.jobId)).toContain('gone-1');
+    rendererConnection.set('reconnecting');
+    // Meanwhile gone-1 finished and another started; their events were lost with the stream.
+    runningAtMain = [{ jobId: 'new-1', kind: 'catalog-sync', done: 1, total: 4, phase: 'Items' }];
+    rendererConnection.set('open');
+    await vi.waitFor(() => expect(useJobs.getState().running.map((j) => j.jobId)).toEqual(['new-1']));
+    runningAtMain = [];
+    finished('new-1', 'done');
   });
 
   it('names jobs for people', () => {
