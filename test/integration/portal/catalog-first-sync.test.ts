@@ -136,3 +136,118 @@ describe('the first catalog sync (empty catalog) is staged and published at the 
     integrity(w);
   });
 });
+
+function triggerNames(world: PortalWorld): string[] {
+  return (world.ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'portal_catalog_items' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+}
+
+const portalIds = (world: PortalWorld) => world.sandbox.catalog.page({}, 1, SIZE * 2).items.map((i) => i.id).sort((a, b) => a - b);
+const localIds = (world: PortalWorld) => (world.ctx.db.prepare('SELECT id FROM portal_catalog_items ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+
+describe('a later full sync is staged too: the previous catalog stays in view until it is swapped in', () => {
+  it('renamed, added and removed items: old names found while it downloads, new ones afterwards; an unseen item Portal still has is kept', async () => {
+    const { w, service, repo, staging } = await world();
+    await syncCatalog({ db: w.ctx.db, client: portalClient(w.ctx, fast), log: silentLogger, signal: new AbortController().signal, report: noReport });
+    const triggers = triggerNames(w);
+    expect(triggers).toEqual(['portal_catalog_items_ad', 'portal_catalog_items_ai', 'portal_catalog_items_au']);
+    const oldModel = repo.get(100002)!.model;
+
+    // Portal moves on: one item renamed, one added, three removed (on later pages).
+    w.sandbox.changeCatalogItem(100002, { model: 'Quillmore Underlayment' });
+    const template = w.sandbox.catalog.get(100001)!;
+    w.sandbox.catalog.add({ ...template, id: 990001, model: 'Zephyrine Ridge Vent' }, new Date());
+    const ids = portalIds(w);
+    const removed = [ids[2600]!, ids[3100]!, ids[3700]!];
+    for (const id of removed) w.sandbox.catalog.remove(id);
+    // Mid-sync, an item on page 1 (already read) disappears while page 2 is requested: page 2's
+    // first item slides onto page 1 and is never read. It is checked by id and kept.
+    const pageOne = w.sandbox.catalog.page({}, 1, 500).items[10]!.id;
+    const slider = w.sandbox.catalog.page({}, 2, 500).items[0]!.id;
+
+    const midway: { items: number; oldName: number[]; newName: number; added: number; removedFound: number; status: ReturnType<CatalogService['status']> }[] = [];
+    const report = (done: number) => {
+      if (done === 500) w.sandbox.catalog.remove(pageOne);
+      if (done !== 2000) return;
+      integrity(w);
+      midway.push({
+        items: repo.count(),
+        oldName: service.search({ text: oldModel }).items.map((i) => i.id),
+        newName: service.search({ text: 'quillmore' }).total,
+        added: service.search({ text: 'zephyrine' }).total,
+        removedFound: removed.filter((id) => repo.get(id) !== null).length,
+        status: service.status(),
+      });
+    };
+    w.sandbox.requests.length = 0;
+    const result = await syncCatalog({ db: w.ctx.db, client: portalClient(w.ctx, fast), log: silentLogger, signal: new AbortController().signal, report, full: true });
+
+    // Half-way the previous catalog is what the user sees, whole, under its old names; nothing says "first download".
+    expect(midway).toEqual([
+      { items: SIZE, oldName: expect.arrayContaining([100002]), newName: 0, added: 0, removedFound: 3, status: expect.objectContaining({ itemCount: SIZE, firstDownload: null }) },
+    ]);
+    // The three removed items and the slider were checked one by one; only the removed ones were dropped.
+    expect(w.sandbox.requests.filter((r) => r.endpoint === 'catalogItemDetails')).toHaveLength(4);
+    expect(result).toMatchObject({ mode: 'full', resumed: false, removed: 3, catalogSize: SIZE - 3 + 1 });
+    for (const id of removed) expect(repo.get(id)).toBeNull();
+    expect(repo.get(slider)).not.toBeNull();
+    expect(service.search({ text: 'quillmore' }).items.map((i) => i.id)).toEqual([100002]);
+    expect(service.search({ text: oldModel }).items.map((i) => i.id)).not.toContain(100002);
+    expect(service.search({ text: 'zephyrine' }).items.map((i) => i.id)).toEqual([990001]);
+    expect(staging.count()).toBe(0);
+    expect(triggerNames(w)).toEqual(triggers);
+    integrity(w);
+
+    // The triggers work again: an incremental sync's rename is found, and nothing else changes.
+    w.sandbox.changeCatalogItem(100003, { model: 'Brightwater Flashing' });
+    const later = await service.startSync().done;
+    expect(later).toMatchObject({ mode: 'incremental', catalogSize: SIZE - 2 });
+    expect(service.search({ text: 'brightwater' }).items.map((i) => i.id)).toEqual([100003]);
+    integrity(w);
+
+    // The item dropped from page 1 after it was read goes with the next full sync: the catalog then equals Portal.
+    const fresh = await syncCatalog({ db: w.ctx.db, client: portalClient(w.ctx, fast), log: silentLogger, signal: new AbortController().signal, report: noReport, full: true });
+    expect(fresh).toMatchObject({ removed: 1, catalogSize: SIZE - 3 });
+    expect(localIds(w)).toEqual(portalIds(w));
+    integrity(w);
+  });
+
+  it('a page-by-page full run an older version left interrupted starts over as a staged run from page 1', async () => {
+    const { w, service, repo, staging } = await world();
+    await syncCatalog({ db: w.ctx.db, client: portalClient(w.ctx, fast), log: silentLogger, signal: new AbortController().signal, report: noReport });
+    const gone = portalIds(w)[1234]!;
+    w.sandbox.catalog.remove(gone);
+    // What an older version saved after writing pages 1-4 of a full sync into the live table.
+    const state = new SyncStateRepo(w.ctx.db);
+    state.saveRun(CATALOG_SYNC, { mode: 'full', generation: 2, nextPage: 5, pageSize: 500, since: null, total: SIZE, startedAt: new Date().toISOString() });
+    expect(service.status()).toMatchObject({ interrupted: true, itemCount: SIZE, firstDownload: null });
+
+    w.sandbox.requests.length = 0;
+    const result = await service.startSync().done;
+    expect(w.sandbox.requests.find((r) => r.endpoint === 'catalogItems')!.query.PageNumber).toBe('1');
+    expect(result).toMatchObject({ mode: 'full', resumed: false, items: SIZE - 1, removed: 1, catalogSize: SIZE - 1 });
+    expect(repo.get(gone)).toBeNull();
+    expect(localIds(w)).toEqual(portalIds(w));
+    expect(staging.count()).toBe(0);
+    expect(state.get(CATALOG_SYNC)).toMatchObject({ status: 'idle', run: null });
+    integrity(w);
+  });
+
+  it('more than 100 items gone: every unseen item is dropped without checking them one by one', async () => {
+    const { w, service, repo } = await world();
+    await syncCatalog({ db: w.ctx.db, client: portalClient(w.ctx, fast), log: silentLogger, signal: new AbortController().signal, report: noReport });
+    const ids = portalIds(w);
+    const removed = ids.filter((_, i) => i % 25 === 7).slice(0, 150);
+    expect(removed).toHaveLength(150);
+    for (const id of removed) w.sandbox.catalog.remove(id);
+
+    w.sandbox.requests.length = 0;
+    const result = await service.startSync({ full: true }).done;
+    expect(result).toMatchObject({ mode: 'full', removed: 150, catalogSize: SIZE - 150 });
+    expect(w.sandbox.requests.filter((r) => r.endpoint === 'catalogItemDetails')).toHaveLength(0);
+    expect(removed.filter((id) => repo.get(id) !== null)).toEqual([]);
+    expect(localIds(w)).toEqual(portalIds(w));
+    expect(service.search({ text: '' }).total).toBe(SIZE - 150);
+    expect(triggerNames(w)).toEqual(['portal_catalog_items_ad', 'portal_catalog_items_ai', 'portal_catalog_items_au']);
+    integrity(w);
+  });
+});
